@@ -1,0 +1,86 @@
+"""Demo users, one per role, for `make demo`. Passwords are new and random on every run."""
+
+import secrets
+from dataclasses import dataclass
+
+from allauth.account.models import EmailAddress
+from django.db import transaction
+
+from accounts.enums import Role, VerificationState
+from accounts.models import Organisation, RoleAssignment, User
+from reference.models import Commission, Country, StakeholderCategory
+
+
+@dataclass(frozen=True)
+class DemoUser:
+    email: str
+    name: str
+    role: str
+    scope: str
+    password: str
+
+
+# (email, name, role, scope code); the scope is a commission code, a country ISO3 or "org".
+DEMO_PEOPLE = [
+    ("network@example.org", "Network Secretariat", Role.NETWORK_SECRETARIAT, ""),
+    ("eca@example.org", "ECA Secretariat", Role.COMMISSION_SECRETARIAT, "ECA"),
+    ("ece@example.org", "ECE Secretariat", Role.COMMISSION_SECRETARIAT, "ECE"),
+    ("eclac@example.org", "ECLAC Secretariat", Role.COMMISSION_SECRETARIAT, "ECLAC"),
+    ("escap@example.org", "ESCAP Secretariat", Role.COMMISSION_SECRETARIAT, "ESCAP"),
+    ("escwa@example.org", "ESCWA Secretariat", Role.COMMISSION_SECRETARIAT, "ESCWA"),
+    ("focal.mexico@example.org", "Focal point of Mexico", Role.FOCAL_POINT, "MEX"),
+    ("focal.philippines@example.org", "Focal point of the Philippines", Role.FOCAL_POINT, "PHL"),
+    ("focal.morocco@example.org", "Focal point of Morocco", Role.FOCAL_POINT, "MAR"),
+    ("ngo@example.org", "Representative of Migrant Voices Asia", Role.ORGANISATION_REPRESENTATIVE,
+     "org"),
+    ("stakeholder@example.org", "Registered stakeholder", "", ""),
+]
+
+
+@transaction.atomic
+def create_demo_users() -> list[DemoUser]:
+    """Create or reset the demo users and their roles; needs the reference data loaded."""
+    organisation, _created = Organisation.objects.update_or_create(
+        name="Migrant Voices Asia",
+        defaults={
+            "category": StakeholderCategory.objects.get(slug="migrant-diaspora-organizations"),
+            "country": Country.objects.get(iso3="PHL"),
+            "website": "https://example.org/migrant-voices-asia",
+            "verification": VerificationState.VERIFIED,
+        },
+    )
+    people = []
+    for email, name, role, scope in DEMO_PEOPLE:
+        password = f"demo-{secrets.token_urlsafe(8)}"
+        user, _created = User.objects.update_or_create(
+            email=email,
+            defaults={
+                "name": name,
+                "is_active": True,
+                # The Network secretariat assigns roles in the administration site.
+                "is_staff": role == Role.NETWORK_SECRETARIAT,
+                "is_superuser": role == Role.NETWORK_SECRETARIAT,
+            },
+        )
+        user.set_password(password)
+        user.save()
+        EmailAddress.objects.update_or_create(
+            user=user, email=email, defaults={"verified": True, "primary": True}
+        )
+        user.role_assignments.all().delete()
+        label = ""
+        if role:
+            assignment = RoleAssignment(user=user, role=role)
+            if role == Role.COMMISSION_SECRETARIAT:
+                assignment.commission = Commission.objects.get(code=scope)
+                label = scope
+            elif role == Role.FOCAL_POINT:
+                assignment.country = Country.objects.get(iso3=scope)
+                label = assignment.country.name
+            elif role == Role.ORGANISATION_REPRESENTATIVE:
+                assignment.organisation = organisation
+                label = organisation.name
+            assignment.save()
+        role_label = str(Role(role).label) if role else "Registered stakeholder"
+        people.append(DemoUser(email, name, role_label, label, password))
+    return people

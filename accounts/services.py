@@ -1,0 +1,25 @@
+"""Changes to users and organisations."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.enums import VerificationState
+from accounts.models import Organisation
+
+
+def set_preferred_language(*, user, language: str) -> None:
+    if user.preferred_language != language:
+        user.preferred_language = language
+        user.save(update_fields=["preferred_language"])
+
+
+@transaction.atomic
+def set_organisation_verification(
+    *, organisation: Organisation, state: VerificationState, actor
+) -> Organisation:
+    """Record the secretariat's decision on an organisation; `verified_by/at` name who decided."""
+    organisation.verification = state
+    organisation.verified_by = actor
+    organisation.verified_at = timezone.now()
+    organisation.save(update_fields=["verification", "verified_by", "verified_at"])
+    return organisation

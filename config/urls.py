@@ -1,0 +1,27 @@
+from allauth.account.decorators import secure_admin_login
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from accounts.views import switch_language
+from config.views import HomeView, healthz
+
+# The admin signs in through allauth, so its rate limits and two-factor authentication apply.
+admin.site.login = secure_admin_login(admin.site.login)
+admin.site.site_header = _("GCM regional reviews")
+admin.site.site_title = _("GCM regional reviews")
+
+urlpatterns = [
+    path("healthz", healthz, name="healthz"),
+    path("i18n/setlang/", switch_language, name="set_language"),
+]
+
+urlpatterns += i18n_patterns(
+    path("", HomeView.as_view(), name="home"),
+    path("accounts/", include("allauth.urls")),
+    path("", include("accounts.urls")),
+    path("", include("reference.urls")),
+    path("admin/", admin.site.urls),
+    prefix_default_language=True,
+)

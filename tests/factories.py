@@ -1,0 +1,101 @@
+import factory
+from allauth.account.models import EmailAddress
+
+from accounts.enums import Role, VerificationState
+from accounts.models import Organisation, RoleAssignment, User
+from reference.enums import MembershipKind
+from reference.models import Commission, CommissionMembership, Country, StakeholderCategory
+
+PASSWORD = "correct-horse-battery"
+
+
+class CommissionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Commission
+        django_get_or_create = ["code"]
+
+    code = factory.Sequence(lambda n: f"C{n}")
+    name = factory.LazyAttribute(lambda o: f"Commission {o.code}")
+
+
+class CountryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Country
+        django_get_or_create = ["iso3"]
+
+    iso3 = factory.Sequence(lambda n: f"{chr(65 + n // 676 % 26)}{chr(65 + n // 26 % 26)}{chr(65 + n % 26)}")
+    iso2 = factory.Sequence(lambda n: f"{chr(65 + n // 26 % 26)}{chr(65 + n % 26)}")
+    name = factory.LazyAttribute(lambda o: f"Country {o.iso3}")
+    un_member_state = True
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CommissionMembership
+
+    commission = factory.SubFactory(CommissionFactory)
+    country = factory.SubFactory(CountryFactory)
+    kind = MembershipKind.MEMBER
+
+
+class StakeholderCategoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = StakeholderCategory
+        django_get_or_create = ["slug"]
+
+    slug = factory.Sequence(lambda n: f"category-{n}")
+    label = factory.LazyAttribute(lambda o: o.slug.replace("-", " ").capitalize())
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+    name = factory.Sequence(lambda n: f"Person {n}")
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    @factory.post_generation
+    def verified(obj, create, extracted, **kwargs):
+        obj.save()
+        if create and extracted is not False:
+            EmailAddress.objects.create(user=obj, email=obj.email, verified=True, primary=True)
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    name = factory.Sequence(lambda n: f"Organisation {n}")
+    category = factory.SubFactory(StakeholderCategoryFactory)
+    country = factory.SubFactory(CountryFactory)
+    verification = VerificationState.PENDING
+
+
+class RoleAssignmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RoleAssignment
+
+    user = factory.SubFactory(UserFactory)
+    role = Role.NETWORK_SECRETARIAT
+
+
+def network_secretariat(**kwargs) -> User:
+    return RoleAssignmentFactory(role=Role.NETWORK_SECRETARIAT, **kwargs).user
+
+
+def commission_secretariat(commission: Commission, **kwargs) -> User:
+    return RoleAssignmentFactory(
+        role=Role.COMMISSION_SECRETARIAT, commission=commission, **kwargs
+    ).user
+
+
+def focal_point(country: Country, **kwargs) -> User:
+    return RoleAssignmentFactory(role=Role.FOCAL_POINT, country=country, **kwargs).user
+
+
+def representative(organisation: Organisation, **kwargs) -> User:
+    return RoleAssignmentFactory(
+        role=Role.ORGANISATION_REPRESENTATIVE, organisation=organisation, **kwargs
+    ).user
