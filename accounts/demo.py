@@ -31,8 +31,12 @@ DEMO_PEOPLE = [
     ("focal.mexico@example.org", "Focal point of Mexico", Role.FOCAL_POINT, "MEX"),
     ("focal.philippines@example.org", "Focal point of the Philippines", Role.FOCAL_POINT, "PHL"),
     ("focal.morocco@example.org", "Focal point of Morocco", Role.FOCAL_POINT, "MAR"),
-    ("ngo@example.org", "Representative of Migrant Voices Asia", Role.ORGANISATION_REPRESENTATIVE,
-     "org"),
+    (
+        "ngo@example.org",
+        "Representative of Migrant Voices Asia",
+        Role.ORGANISATION_REPRESENTATIVE,
+        "org",
+    ),
     ("stakeholder@example.org", "Registered stakeholder", "", ""),
 ]
 

@@ -11,7 +11,9 @@ class SignupDetailsForm(forms.Form):
     """The fields that allauth's sign-up form adds to e-mail and password."""
 
     name = forms.CharField(label=_("Name"), max_length=200)
-    preferred_language = forms.ChoiceField(label=_("Preferred language"), choices=settings.LANGUAGES)
+    preferred_language = forms.ChoiceField(
+        label=_("Preferred language"), choices=settings.LANGUAGES
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

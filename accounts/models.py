@@ -58,8 +58,11 @@ class User(AbstractBaseUser, PermissionsMixin):
         _("preferred language"), max_length=10, choices=settings.LANGUAGES, default="en"
     )
     is_staff = models.BooleanField(
-        _("may use the administration site"), default=False,
-        help_text=_("Gives access to the administration site; roles give access to the workspaces."),
+        _("may use the administration site"),
+        default=False,
+        help_text=_(
+            "Gives access to the administration site; roles give access to the workspaces."
+        ),
     )
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
@@ -110,22 +113,35 @@ class User(AbstractBaseUser, PermissionsMixin):
 class Organisation(models.Model):
     name = models.CharField(_("name"), max_length=300)
     category = models.ForeignKey(
-        StakeholderCategory, on_delete=models.PROTECT, related_name="organisations",
+        StakeholderCategory,
+        on_delete=models.PROTECT,
+        related_name="organisations",
         verbose_name=_("stakeholder category"),
     )
     country = models.ForeignKey(
-        Country, on_delete=models.PROTECT, null=True, blank=True, related_name="organisations",
-        verbose_name=_("country"), help_text=_("Leave empty for a regional or global organisation."),
+        Country,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="organisations",
+        verbose_name=_("country"),
+        help_text=_("Leave empty for a regional or global organisation."),
     )
     website = models.URLField(_("website"), blank=True)
     verification = models.CharField(
-        _("verification"), max_length=20, choices=VerificationState.choices,
+        _("verification"),
+        max_length=20,
+        choices=VerificationState.choices,
         default=VerificationState.PENDING,
     )
     verified_at = models.DateTimeField(_("verified on"), null=True, blank=True)
     verified_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="+", verbose_name=_("verified by"),
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("verified by"),
     )
     created_at = models.DateTimeField(_("created on"), auto_now_add=True)
 
@@ -145,21 +161,35 @@ class RoleAssignment(models.Model):
     """One role of one user, with the single scope that role requires."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="role_assignments",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="role_assignments",
         verbose_name=_("user"),
     )
     role = models.CharField(_("role"), max_length=40, choices=Role.choices)
     commission = models.ForeignKey(
-        Commission, on_delete=models.PROTECT, null=True, blank=True, related_name="role_assignments",
+        Commission,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="role_assignments",
         verbose_name=_("commission"),
     )
     country = models.ForeignKey(
-        Country, on_delete=models.PROTECT, null=True, blank=True, related_name="role_assignments",
+        Country,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="role_assignments",
         verbose_name=_("country"),
     )
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, null=True, blank=True,
-        related_name="role_assignments", verbose_name=_("organisation"),
+        Organisation,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="role_assignments",
+        verbose_name=_("organisation"),
     )
     created_at = models.DateTimeField(_("assigned on"), auto_now_add=True)
 
@@ -171,14 +201,30 @@ class RoleAssignment(models.Model):
             models.CheckConstraint(
                 name="accounts_role_has_its_scope",
                 condition=(
-                    Q(role=Role.NETWORK_SECRETARIAT, commission__isnull=True,
-                      country__isnull=True, organisation__isnull=True)
-                    | Q(role=Role.COMMISSION_SECRETARIAT, commission__isnull=False,
-                        country__isnull=True, organisation__isnull=True)
-                    | Q(role=Role.FOCAL_POINT, commission__isnull=True,
-                        country__isnull=False, organisation__isnull=True)
-                    | Q(role=Role.ORGANISATION_REPRESENTATIVE, commission__isnull=True,
-                        country__isnull=True, organisation__isnull=False)
+                    Q(
+                        role=Role.NETWORK_SECRETARIAT,
+                        commission__isnull=True,
+                        country__isnull=True,
+                        organisation__isnull=True,
+                    )
+                    | Q(
+                        role=Role.COMMISSION_SECRETARIAT,
+                        commission__isnull=False,
+                        country__isnull=True,
+                        organisation__isnull=True,
+                    )
+                    | Q(
+                        role=Role.FOCAL_POINT,
+                        commission__isnull=True,
+                        country__isnull=False,
+                        organisation__isnull=True,
+                    )
+                    | Q(
+                        role=Role.ORGANISATION_REPRESENTATIVE,
+                        commission__isnull=True,
+                        country__isnull=True,
+                        organisation__isnull=False,
+                    )
                 ),
                 violation_error_message=_(
                     "A commission secretariat role needs a commission, a focal point a country, "
@@ -187,19 +233,23 @@ class RoleAssignment(models.Model):
                 ),
             ),
             models.UniqueConstraint(
-                fields=["user"], condition=Q(role=Role.NETWORK_SECRETARIAT),
+                fields=["user"],
+                condition=Q(role=Role.NETWORK_SECRETARIAT),
                 name="accounts_one_network_role_per_user",
             ),
             models.UniqueConstraint(
-                fields=["user", "commission"], condition=Q(role=Role.COMMISSION_SECRETARIAT),
+                fields=["user", "commission"],
+                condition=Q(role=Role.COMMISSION_SECRETARIAT),
                 name="accounts_one_secretariat_role_per_commission",
             ),
             models.UniqueConstraint(
-                fields=["user", "country"], condition=Q(role=Role.FOCAL_POINT),
+                fields=["user", "country"],
+                condition=Q(role=Role.FOCAL_POINT),
                 name="accounts_one_focal_point_role_per_country",
             ),
             models.UniqueConstraint(
-                fields=["user", "organisation"], condition=Q(role=Role.ORGANISATION_REPRESENTATIVE),
+                fields=["user", "organisation"],
+                condition=Q(role=Role.ORGANISATION_REPRESENTATIVE),
                 name="accounts_one_representative_role_per_organisation",
             ),
         ]

@@ -27,7 +27,8 @@ def is_focal_point(user) -> bool:
 @rules.predicate
 def is_secretariat_of_commission(user, commission: Commission | None) -> bool:
     return (
-        user.is_authenticated and commission is not None
+        user.is_authenticated
+        and commission is not None
         and commission.pk in user.scopes.commission_ids
     )
 
@@ -48,7 +49,8 @@ def is_focal_point_of(user, country: Country | None) -> bool:
 @rules.predicate
 def is_representative_of(user, organisation) -> bool:
     return (
-        user.is_authenticated and organisation is not None
+        user.is_authenticated
+        and organisation is not None
         and organisation.pk in user.scopes.organisation_ids
     )
 
@@ -63,7 +65,9 @@ def is_secretariat_for_organisation(user, organisation) -> bool:
 is_secretariat = is_network_secretariat | is_commission_secretariat
 
 rules.add_perm("accounts.view_secretariat_workspace", is_secretariat)
-rules.add_perm("accounts.view_commission_team", is_network_secretariat | is_secretariat_of_commission)
+rules.add_perm(
+    "accounts.view_commission_team", is_network_secretariat | is_secretariat_of_commission
+)
 rules.add_perm(
     "accounts.view_country_team",
     is_network_secretariat | is_secretariat_for_country | is_focal_point_of,

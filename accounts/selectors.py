@@ -21,21 +21,29 @@ def organisations_visible_to(user) -> QuerySet[Organisation]:
 
 
 def commission_secretariat(commission: Commission) -> QuerySet[RoleAssignment]:
-    return RoleAssignment.objects.filter(
-        role=Role.COMMISSION_SECRETARIAT, commission=commission
-    ).select_related("user").order_by("user__name", "user__email")
+    return (
+        RoleAssignment.objects.filter(role=Role.COMMISSION_SECRETARIAT, commission=commission)
+        .select_related("user")
+        .order_by("user__name", "user__email")
+    )
 
 
 def focal_points_of_commission(commission: Commission) -> QuerySet[RoleAssignment]:
-    return RoleAssignment.objects.filter(
-        role=Role.FOCAL_POINT, country__memberships__commission=commission
-    ).select_related("user", "country").order_by("country__name", "user__name", "user__email")
+    return (
+        RoleAssignment.objects.filter(
+            role=Role.FOCAL_POINT, country__memberships__commission=commission
+        )
+        .select_related("user", "country")
+        .order_by("country__name", "user__name", "user__email")
+    )
 
 
 def focal_points_of_country(country: Country) -> QuerySet[RoleAssignment]:
-    return RoleAssignment.objects.filter(role=Role.FOCAL_POINT, country=country).select_related(
-        "user"
-    ).order_by("user__name", "user__email")
+    return (
+        RoleAssignment.objects.filter(role=Role.FOCAL_POINT, country=country)
+        .select_related("user")
+        .order_by("user__name", "user__email")
+    )
 
 
 @dataclass(frozen=True)
@@ -50,8 +58,10 @@ def workspaces_of(user) -> list[Workspace]:
         return []
     scopes = user.scopes
     workspaces = []
-    commissions = Commission.objects.all() if scopes.network else Commission.objects.filter(
-        pk__in=scopes.commission_ids
+    commissions = (
+        Commission.objects.all()
+        if scopes.network
+        else Commission.objects.filter(pk__in=scopes.commission_ids)
     )
     if scopes.is_secretariat:
         workspaces.extend(

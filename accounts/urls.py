@@ -18,6 +18,8 @@ urlpatterns = [
         views.OrganisationVerifyView.as_view(),
         name="organisation_verify",
     ),
-    path("commissions/<str:code>/team/", views.CommissionTeamView.as_view(), name="commission_team"),
+    path(
+        "commissions/<str:code>/team/", views.CommissionTeamView.as_view(), name="commission_team"
+    ),
     path("countries/<str:iso3>/team/", views.CountryTeamView.as_view(), name="country_team"),
 ]

@@ -39,7 +39,9 @@ class ProfileView(LoginRequiredMixin, UpdateView):
         return super().form_valid(form)
 
     def get_context_data(self, **kwargs):
-        roles = self.request.user.role_assignments.select_related("commission", "country", "organisation")
+        roles = self.request.user.role_assignments.select_related(
+            "commission", "country", "organisation"
+        )
         return super().get_context_data(roles=roles, **kwargs)
 
 
@@ -101,7 +103,9 @@ class OrganisationVerifyView(OrganisationMixin, DetailView):
         form = OrganisationVerificationForm(request.POST)
         if form.is_valid():
             services.set_organisation_verification(
-                organisation=organisation, state=form.cleaned_data["verification"], actor=request.user
+                organisation=organisation,
+                state=form.cleaned_data["verification"],
+                actor=request.user,
             )
             messages.success(request, _("The verification state has been recorded."))
         else:

@@ -90,7 +90,9 @@ def mailer(name: str) -> dict[str, Any]:
     except Exception as error:  # django-environ raises several types for bad URLs
         raise ImproperlyConfigured(f"{name}={raw!r} is malformed: {error}") from None
     if not config.get("EMAIL_HOST"):
-        raise ImproperlyConfigured(f"{name}={raw!r} names no host: expected smtp://user:pass@host:port.")
+        raise ImproperlyConfigured(
+            f"{name}={raw!r} names no host: expected smtp://user:pass@host:port."
+        )
     return {
         "BACKEND": config["EMAIL_BACKEND"],
         "OPTIONS": {

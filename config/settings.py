@@ -123,7 +123,8 @@ if env.is_set("CACHE_URL"):
     CACHES = {"default": env.cache("CACHE_URL")}
 elif PRODUCTION:
     raise ImproperlyConfigured(
-        "CACHE_URL must be set in production (redis://host:6379/1): rate limits need a shared cache."
+        "CACHE_URL must be set in production (redis://host:6379/1): "
+        "rate limits need a cache shared by every process."
     )
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -136,8 +137,10 @@ AUTHENTICATION_BACKENDS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-     "OPTIONS": {"min_length": 10}},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -206,6 +209,10 @@ if not PRODUCTION:
     STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 
 # E-mail: printed to the console unless an SMTP server is configured.
+if PRODUCTION and not env.is_set("EMAIL_URL"):
+    raise ImproperlyConfigured(
+        "EMAIL_URL must be set in production (smtp+tls://user:pass@host:587)."
+    )
 MAILERS = {
     "default": (
         env.mailer("EMAIL_URL")

@@ -213,14 +213,18 @@ def _localized(field_name: str, english: str, translations: dict[str, str]) -> d
 def read_reference_data(data_dir: Path = DATA_DIR) -> ReferenceData:
     commission_rows = read_rows(
         data_dir / "regional_commissions.csv",
-        {"code": text, "name": text, "headquarters": optional_text,
-         "website": optional_text},
+        {"code": text, "name": text, "headquarters": optional_text, "website": optional_text},
     )
     unique(commission_rows, "code")
     membership_rows = read_rows(
         data_dir / "commission_membership.csv",
-        {"iso3": code(3), "iso2": code(2), "country_name": text, "commission": text,
-         "membership": choice(set(MembershipKind.values))},
+        {
+            "iso3": code(3),
+            "iso2": code(2),
+            "country_name": text,
+            "commission": text,
+            "membership": choice(set(MembershipKind.values)),
+        },
     )
     unique(membership_rows, "iso3", "commission")
     m49_rows = read_rows(
@@ -230,9 +234,14 @@ def read_reference_data(data_dir: Path = DATA_DIR) -> ReferenceData:
     unique(m49_rows, "iso3")
     ldc_rows = read_rows(
         data_dir / "ldc_lldc.csv",
-        {"iso3": code(3), "country_name": text, "ldc": boolean, "lldc": boolean,
-         "ldc_graduation_year": whole_number(1971, 2100, required=False),
-         "ldc_graduation_date": optional_date},
+        {
+            "iso3": code(3),
+            "country_name": text,
+            "ldc": boolean,
+            "lldc": boolean,
+            "ldc_graduation_year": whole_number(1971, 2100, required=False),
+            "ldc_graduation_date": optional_date,
+        },
     )
     unique(ldc_rows, "iso3")
     observer_rows = read_rows(
@@ -254,10 +263,21 @@ def read_reference_data(data_dir: Path = DATA_DIR) -> ReferenceData:
     unique(category_rows, "slug")
     translation_rows = read_rows(
         data_dir / "translations.csv",
-        {"kind": choice({"commission", "objective", "principle", "stakeholder_category",
-                         "country", "m49_area"}),
-         "key": text, "field": text,
-         **{language.replace("-", "_"): optional_text for language in TRANSLATED_LANGUAGES}},
+        {
+            "kind": choice(
+                {
+                    "commission",
+                    "objective",
+                    "principle",
+                    "stakeholder_category",
+                    "country",
+                    "m49_area",
+                }
+            ),
+            "key": text,
+            "field": text,
+            **{language.replace("-", "_"): optional_text for language in TRANSLATED_LANGUAGES},
+        },
     )
     unique(translation_rows, "kind", "key", "field")
 
@@ -280,14 +300,16 @@ def read_reference_data(data_dir: Path = DATA_DIR) -> ReferenceData:
         }
 
     m49 = {row["iso3"]: row for row in m49_rows}
-    ldc = {row["iso3"]: row for row in ldc_rows}
+    {row["iso3"]: row for row in ldc_rows}
     non_members = {row["iso3"] for row in observer_rows}
     countries: dict[str, dict[str, Any]] = {}
     memberships: dict[tuple[str, str], str] = {}
     iso2_of: dict[str, str] = {}
     for row in membership_rows:
         if row["commission"] not in commissions:
-            raise row.error("commission", f"'{row['commission']}' is not in regional_commissions.csv")
+            raise row.error(
+                "commission", f"'{row['commission']}' is not in regional_commissions.csv"
+            )
         if iso2_of.setdefault(row["iso3"], row["iso2"]) != row["iso2"]:
             raise row.error("iso2", f"{row['iso3']} has two different alpha-2 codes")
         if row["iso3"] not in m49:
@@ -313,10 +335,15 @@ def read_reference_data(data_dir: Path = DATA_DIR) -> ReferenceData:
     for row in ldc_rows:
         if row["iso3"] not in countries:
             raise row.error("iso3", f"{row['iso3']} is in no commission_membership.csv row")
-        if row["ldc_graduation_date"] and row["ldc_graduation_date"].year != row["ldc_graduation_year"]:
+        if (
+            row["ldc_graduation_date"]
+            and row["ldc_graduation_date"].year != row["ldc_graduation_year"]
+        ):
             raise row.error("ldc_graduation_date", "does not fall in ldc_graduation_year")
         countries[row["iso3"]].update(
-            ldc=row["ldc"], lldc=row["lldc"], ldc_graduation_year=row["ldc_graduation_year"],
+            ldc=row["ldc"],
+            lldc=row["lldc"],
+            ldc_graduation_year=row["ldc_graduation_year"],
             ldc_graduation_date=row["ldc_graduation_date"],
         )
     for row in observer_rows:
@@ -324,23 +351,30 @@ def read_reference_data(data_dir: Path = DATA_DIR) -> ReferenceData:
             raise row.error("iso3", f"{row['iso3']} is in no commission_membership.csv row")
 
     objectives = {
-        row["number"]: {**translated("objective", row["number"], "title", row["title"]),
-                        "imrf_roundtable": row["imrf_roundtable"]}
+        row["number"]: {
+            **translated("objective", row["number"], "title", row["title"]),
+            "imrf_roundtable": row["imrf_roundtable"],
+        }
         for row in objective_rows
     }
     if sorted(objectives) != list(range(1, 24)):
         missing = sorted(set(range(1, 24)) - set(objectives))
-        raise ReferenceDataError("gcm_objectives.csv", 0, "number",
-                                 f"objectives {missing} are missing: the GCM has 23")
+        raise ReferenceDataError(
+            "gcm_objectives.csv", 0, "number", f"objectives {missing} are missing: the GCM has 23"
+        )
     principles = {
-        row["slug"]: {**translated("principle", row["slug"], "title", row["title"]),
-                      **translated("principle", row["slug"], "description", row["description"]),
-                      "position": position}
+        row["slug"]: {
+            **translated("principle", row["slug"], "title", row["title"]),
+            **translated("principle", row["slug"], "description", row["description"]),
+            "position": position,
+        }
         for position, row in enumerate(principle_rows)
     }
     categories = {
-        row["slug"]: {**translated("stakeholder_category", row["slug"], "label", row["label"]),
-                      "position": position}
+        row["slug"]: {
+            **translated("stakeholder_category", row["slug"], "label", row["label"]),
+            "position": position,
+        }
         for position, row in enumerate(category_rows)
     }
     return ReferenceData(commissions, countries, memberships, objectives, principles, categories)
@@ -350,7 +384,9 @@ def _rename(values: dict[str, str], old: str, new: str) -> dict[str, str]:
     return {key.replace(old, new, 1): value for key, value in values.items()}
 
 
-def _sync(model: type[models.Model], key_field: str, wanted: dict[Any, dict[str, Any]]) -> ModelCount:
+def _sync(
+    model: type[models.Model], key_field: str, wanted: dict[Any, dict[str, Any]]
+) -> ModelCount:
     count = ModelCount()
     existing = {getattr(obj, key_field): obj for obj in model.objects.all()}
     to_create, to_update, changed_fields = [], [], set()
@@ -386,9 +422,13 @@ def _sync_memberships(memberships: dict[tuple[str, str], str]) -> ModelCount:
     for (commission, iso3), kind in memberships.items():
         membership = existing.pop((commission, iso3), None)
         if membership is None:
-            to_create.append(CommissionMembership(
-                commission_id=commission_ids[commission], country_id=country_ids[iso3], kind=kind
-            ))
+            to_create.append(
+                CommissionMembership(
+                    commission_id=commission_ids[commission],
+                    country_id=country_ids[iso3],
+                    kind=kind,
+                )
+            )
         elif membership.kind != kind:
             membership.kind = kind
             to_update.append(membership)
@@ -412,5 +452,7 @@ def load_reference(*, data_dir: Path = DATA_DIR) -> LoadReport:
         report.counts["memberships"] = _sync_memberships(data.memberships)
         report.counts["objectives"] = _sync(Objective, "number", data.objectives)
         report.counts["guiding principles"] = _sync(GuidingPrinciple, "slug", data.principles)
-        report.counts["stakeholder categories"] = _sync(StakeholderCategory, "slug", data.categories)
+        report.counts["stakeholder categories"] = _sync(
+            StakeholderCategory, "slug", data.categories
+        )
     return report

@@ -39,7 +39,9 @@ class Country(models.Model):
     m49_region = models.CharField(_("M49 region"), max_length=100, blank=True)
     m49_subregion = models.CharField(_("M49 sub-region"), max_length=100, blank=True)
     un_member_state = models.BooleanField(_("UN Member State"), default=False)
-    ldc = models.BooleanField(pgettext_lazy("country group", "least developed country"), default=False)
+    ldc = models.BooleanField(
+        pgettext_lazy("country group", "least developed country"), default=False
+    )
     lldc = models.BooleanField(_("landlocked developing country"), default=False)
     # A year alone when the exact day is not recorded in the sources.
     ldc_graduation_year = models.PositiveSmallIntegerField(
@@ -73,7 +75,10 @@ class Country(models.Model):
 
 class CommissionMembership(models.Model):
     commission = models.ForeignKey(
-        Commission, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("commission")
+        Commission,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("commission"),
     )
     country = models.ForeignKey(
         Country, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("country")

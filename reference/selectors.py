@@ -10,7 +10,9 @@ from reference.models import Commission, CommissionMembership, Objective
 
 def objectives_by_roundtable() -> list[tuple[int, list[Objective]]]:
     objectives = Objective.objects.order_by("imrf_roundtable", "number")
-    return [(number, list(group)) for number, group in groupby(objectives, lambda o: o.imrf_roundtable)]
+    return [
+        (number, list(group)) for number, group in groupby(objectives, lambda o: o.imrf_roundtable)
+    ]
 
 
 def commissions_with_counts() -> QuerySet[Commission]:

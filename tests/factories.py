@@ -23,7 +23,9 @@ class CountryFactory(factory.django.DjangoModelFactory):
         model = Country
         django_get_or_create = ["iso3"]
 
-    iso3 = factory.Sequence(lambda n: f"{chr(65 + n // 676 % 26)}{chr(65 + n // 26 % 26)}{chr(65 + n % 26)}")
+    iso3 = factory.Sequence(
+        lambda n: f"{chr(65 + n // 676 % 26)}{chr(65 + n // 26 % 26)}{chr(65 + n % 26)}"
+    )
     iso2 = factory.Sequence(lambda n: f"{chr(65 + n // 26 % 26)}{chr(65 + n % 26)}")
     name = factory.LazyAttribute(lambda o: f"Country {o.iso3}")
     un_member_state = True

@@ -17,8 +17,13 @@ pytestmark = pytest.mark.django_db
 def signup(client, email, name="Amina Diallo"):
     return client.post(
         reverse("account_signup"),
-        {"email": email, "name": name, "preferred_language": "fr",
-         "password1": PASSWORD, "password2": PASSWORD},
+        {
+            "email": email,
+            "name": name,
+            "preferred_language": "fr",
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+        },
     )
 
 

@@ -112,8 +112,12 @@ def test_representative_edits_own_organisation_only(client, world):
     assert client.get(other_edit).status_code == 404
     response = client.post(
         own_edit,
-        {"name": "Voces Migrantes", "category": world["mexican_ngo"].category_id,
-         "country": world["mexico"].pk, "website": ""},
+        {
+            "name": "Voces Migrantes",
+            "category": world["mexican_ngo"].category_id,
+            "country": world["mexico"].pk,
+            "website": "",
+        },
     )
     assert response.status_code == 302
     world["mexican_ngo"].refresh_from_db()
@@ -152,7 +156,11 @@ def test_organisation_form_keeps_typed_text_on_error(client, world):
     client.force_login(representative(world["mexican_ngo"]))
     response = client.post(
         reverse("accounts:organisation_edit", args=[world["mexican_ngo"].pk]),
-        {"name": "Typed name", "category": world["mexican_ngo"].category_id, "website": "not a url"},
+        {
+            "name": "Typed name",
+            "category": world["mexican_ngo"].category_id,
+            "website": "not a url",
+        },
     )
     assert response.status_code == 200
     assert "Typed name" in response.content.decode()

@@ -23,4 +23,6 @@ class Command(BaseCommand):
         if report.changed:
             self.stdout.write(self.style.SUCCESS("Reference data loaded."))
         else:
-            self.stdout.write(self.style.SUCCESS("Reference data already up to date: nothing changed."))
+            self.stdout.write(
+                self.style.SUCCESS("Reference data already up to date: nothing changed.")
+            )
