@@ -88,3 +88,15 @@ def create_demo_users() -> list[DemoUser]:
         role_label = str(Role(role).label) if role else "Registered stakeholder"
         people.append(DemoUser(email, name, role_label, label, password))
     return people
+
+
+def load(*, out) -> None:
+    """Called by `manage.py load_demo`: create the users and print their credentials."""
+    people = create_demo_users()
+    width = max(len(person.email) for person in people)
+    out.stdout.write("")
+    out.stdout.write(out.style.SUCCESS("Demo users (new passwords on every run):"))
+    for person in people:
+        scope = f" — {person.scope}" if person.scope else ""
+        out.stdout.write(f"  {person.email:<{width}}  {person.password}  {person.role}{scope}")
+    out.stdout.write("")

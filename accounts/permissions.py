@@ -26,6 +26,8 @@ class PermissionRequiredMixin(AccessMixin):
 
     permission_required: str = ""
     permission_object = None
+    # Public pages let anonymous visitors through to the permission check itself.
+    allow_anonymous = False
 
     def get_permission_object(self):
         return None
@@ -33,7 +35,7 @@ class PermissionRequiredMixin(AccessMixin):
     def dispatch(self, request, *args, **kwargs):
         if not self.permission_required:
             raise AssertionError(f"{type(self).__name__} declares no permission_required")
-        if not request.user.is_authenticated:
+        if not request.user.is_authenticated and not self.allow_anonymous:
             return self.handle_no_permission()
         self.permission_object = self.get_permission_object()
         ensure(request.user, self.permission_required, self.permission_object)

@@ -22,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("", include("accounts.urls")),
     path("", include("reference.urls")),
+    path("", include("reviews.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

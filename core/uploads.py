@@ -19,18 +19,26 @@ class FileKind:
 
 PDF = FileKind("pdf", "PDF", "application/pdf", (".pdf",))
 DOCX = FileKind(
-    "docx", "Word (DOCX)",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document", (".docx",),
+    "docx",
+    "Word (DOCX)",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    (".docx",),
 )
 XLSX = FileKind(
-    "xlsx", "Excel (XLSX)",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", (".xlsx",),
+    "xlsx",
+    "Excel (XLSX)",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    (".xlsx",),
 )
 PPTX = FileKind(
-    "pptx", "PowerPoint (PPTX)",
-    "application/vnd.openxmlformats-officedocument.presentationml.presentation", (".pptx",),
+    "pptx",
+    "PowerPoint (PPTX)",
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    (".pptx",),
 )
-ODT = FileKind("odt", "OpenDocument text (ODT)", "application/vnd.oasis.opendocument.text", (".odt",))
+ODT = FileKind(
+    "odt", "OpenDocument text (ODT)", "application/vnd.oasis.opendocument.text", (".odt",)
+)
 CSV = FileKind("csv", "CSV", "text/csv", (".csv",))
 PNG = FileKind("png", "PNG", "image/png", (".png",))
 JPEG = FileKind("jpeg", "JPEG", "image/jpeg", (".jpg", ".jpeg"))
@@ -98,7 +106,8 @@ def check_upload(upload, *, allowed: tuple[FileKind, ...], max_bytes: int) -> Fi
     if kind not in allowed:
         raise ValidationError(
             _("This file is not one of the accepted kinds (%(kinds)s)."),
-            code="wrong_kind", params={"kinds": allowed_labels},
+            code="wrong_kind",
+            params={"kinds": allowed_labels},
         )
     name = (upload.name or "").lower()
     if not name.endswith(kind.extensions):

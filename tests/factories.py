@@ -101,3 +101,23 @@ def representative(organisation: Organisation, **kwargs) -> User:
     return RoleAssignmentFactory(
         role=Role.ORGANISATION_REPRESENTATIVE, organisation=organisation, **kwargs
     ).user
+
+
+def make_review(commission_code: str = "ECE", *, slug: str = "2020-2021", **fields):
+    """A regional review created the way the secretariat creates one (needs reference data)."""
+    import datetime
+
+    from reviews import services
+    from reviews.models import ReviewCycle
+
+    cycle, _ = ReviewCycle.objects.get_or_create(
+        slug=slug, defaults={"title": f"Cycle {slug}", "imrf_year": 2022}
+    )
+    fields.setdefault("meeting_start", datetime.date(2020, 11, 12))
+    fields.setdefault("meeting_end", datetime.date(2020, 11, 13))
+    return services.create_review(
+        cycle=cycle,
+        commission=Commission.objects.get(code=commission_code),
+        title=f"Regional review {commission_code}",
+        **fields,
+    )

@@ -1,0 +1,173 @@
+"""Checklist items that the review's own data decides (see reviews.checklist)."""
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from reviews.checklist import Evaluation, register_evaluator
+from reviews.enums import DocumentKind, SessionKind, Visibility
+
+
+@register_evaluator("objectives-covered")
+def objectives_covered(facts) -> Evaluation:
+    uncovered = facts.uncovered_objectives
+    if not uncovered:
+        return Evaluation(True, [_("All 23 objectives are covered by the round tables.")])
+    numbers = ", ".join(str(objective.number) for objective in uncovered)
+    return Evaluation(
+        False,
+        [
+            ngettext(
+                "Objective %(numbers)s is covered by no round table.",
+                "Objectives %(numbers)s are covered by no round table.",
+                len(uncovered),
+            )
+            % {"numbers": numbers}
+        ],
+    )
+
+
+@register_evaluator("gender-balance")
+def gender_balance(facts) -> Evaluation:
+    problems = facts.balance.gender_problems(facts.targets)
+    problems += [
+        _("Only men speak in the session “%(session)s”.") % {"session": session.title}
+        for session in facts.men_only_sessions
+    ]
+    if problems:
+        return Evaluation(False, problems)
+    return Evaluation(
+        True, [_("Women are %(share)s%% of speakers.") % {"share": facts.balance.women_share}]
+    )
+
+
+@register_evaluator("geographic-balance")
+def geographic_balance(facts) -> Evaluation:
+    problems = facts.balance.geography_problems(facts.targets)
+    if problems:
+        return Evaluation(False, problems)
+    return Evaluation(
+        True,
+        [
+            _("Speakers come from %(countries)s countries in %(subregions)s sub-regions.")
+            % {
+                "countries": len(facts.balance.countries),
+                "subregions": len(facts.balance.subregions),
+            }
+        ],
+    )
+
+
+@register_evaluator("whole-of-government-society")
+def whole_of_government_and_society(facts) -> Evaluation:
+    problems = facts.balance.society_problems(facts.targets)
+    if problems:
+        return Evaluation(False, problems)
+    return Evaluation(
+        True,
+        [
+            _("Government %(government)s%%, whole-of-society %(society)s%% of speakers.")
+            % {"government": facts.balance.government_share, "society": facts.balance.society_share}
+        ],
+    )
+
+
+@register_evaluator("stakeholders-involved")
+def stakeholders_involved(facts) -> Evaluation:
+    review, problems = facts.review, []
+    if not (review.consultation_opens and review.consultation_closes):
+        problems.append(_("No consultation window is set."))
+    elif review.consultation_opens > facts.today:
+        problems.append(
+            _("The consultation opens on %(date)s.") % {"date": review.consultation_opens}
+        )
+    shared_kinds = {
+        document.kind
+        for document in facts.documents
+        if document.visibility != Visibility.SECRETARIAT
+    }
+    missing = [
+        str(label)
+        for kind, label in DocumentKind.choices
+        if kind in DocumentKind.open_to_comment() and kind not in shared_kinds
+    ]
+    if missing:
+        problems.append(
+            _("Not yet shared for inputs: %(documents)s.") % {"documents": ", ".join(missing)}
+        )
+    if problems:
+        return Evaluation(False, problems)
+    return Evaluation(True, [_("Stakeholders are consulted on the documents.")])
+
+
+@register_evaluator("side-events")
+def side_events(facts) -> Evaluation:
+    count = sum(session.kind == SessionKind.SIDE_EVENT for session in facts.sessions)
+    if count:
+        return Evaluation(
+            True,
+            [
+                ngettext(
+                    "%(count)s side event in the programme.",
+                    "%(count)s side events in the programme.",
+                    count,
+                )
+                % {"count": count}
+            ],
+        )
+    return Evaluation(False, [_("The programme has no side event.")])
+
+
+@register_evaluator("policy-debate")
+def policy_debate(facts) -> Evaluation:
+    if any(session.kind == SessionKind.POLICY_DEBATE for session in facts.sessions):
+        return Evaluation(True, [_("The programme includes a policy debate.")])
+    return Evaluation(False, [_("The programme has no policy debate.")])
+
+
+@register_evaluator("documents-on-time")
+def documents_on_time(facts) -> Evaluation:
+    due = facts.review.documents_due
+    if due is None:
+        return Evaluation(False, [_("Set the meeting dates to know when documents are due.")])
+    problems = []
+    for timing in facts.document_timings:
+        if timing.state == "late":
+            problems.append(
+                _("“%(title)s” was shared on %(shared)s, after the due date %(due)s.")
+                % {"title": timing.document.title, "shared": timing.document.shared_on, "due": due}
+            )
+        elif timing.state == "overdue":
+            problems.append(
+                _("“%(title)s” is not shared yet; it was due on %(due)s.")
+                % {"title": timing.document.title, "due": due}
+            )
+    if not facts.documents:
+        problems.append(_("No document yet; documents are due on %(due)s.") % {"due": due})
+    if problems:
+        return Evaluation(False, problems)
+    if not any(document.shared_on for document in facts.documents):
+        return Evaluation(False, [_("Documents are due on %(due)s.") % {"due": due}])
+    return Evaluation(True, [_("Every document was shared by %(due)s.") % {"due": due}])
+
+
+@register_evaluator("documents-translated")
+def documents_translated(facts) -> Evaluation:
+    languages = facts.review.working_languages
+    if not languages:
+        return Evaluation(False, [_("Choose the working languages of the meeting.")])
+    problems = []
+    for document in facts.documents:
+        if document.visibility == Visibility.SECRETARIAT:
+            continue
+        present = {version.language for version in document.versions.all()}
+        names = dict(settings.LANGUAGES)
+        missing = [str(names.get(code, code)) for code in languages if code not in present]
+        if missing:
+            problems.append(
+                _("“%(title)s” is missing in: %(languages)s.")
+                % {"title": document.title, "languages": ", ".join(missing)}
+            )
+    if problems:
+        return Evaluation(False, problems)
+    return Evaluation(True, [_("Shared documents exist in every working language.")])

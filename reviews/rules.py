@@ -1,0 +1,70 @@
+"""Who may do what with regional reviews.
+
+The Network secretariat manages every review; a commission secretariat manages its own
+commission's reviews; everyone may read a review once it is announced, and registered users may
+read and comment on the documents shared with participants while the consultation is open.
+"""
+
+import rules
+from django.utils import timezone
+
+from accounts.rules import is_network_secretariat, is_secretariat
+from reviews.enums import DocumentKind, ReviewStatus, Visibility
+
+
+@rules.predicate
+def is_secretariat_of_review(user, review) -> bool:
+    return (
+        user.is_authenticated
+        and review is not None
+        and (user.scopes.network or review.commission_id in user.scopes.commission_ids)
+    )
+
+
+@rules.predicate
+def may_add_review_for(user, commission) -> bool:
+    if not user.is_authenticated:
+        return False
+    if commission is None:
+        return user.scopes.is_secretariat
+    return user.scopes.network or commission.pk in user.scopes.commission_ids
+
+
+@rules.predicate
+def is_public_review(user, review) -> bool:
+    return review is not None and review.status in ReviewStatus.public_states()
+
+
+@rules.predicate
+def is_secretariat_of_document(user, document) -> bool:
+    return document is not None and is_secretariat_of_review(user, document.review)
+
+
+@rules.predicate
+def is_shared_document(user, document) -> bool:
+    """Public documents of announced reviews, and participants' documents for signed-in users."""
+    if document is None or document.review.status not in ReviewStatus.public_states():
+        return False
+    if document.visibility == Visibility.PUBLIC:
+        return True
+    return document.visibility == Visibility.PARTICIPANTS and user.is_authenticated
+
+
+@rules.predicate
+def is_open_for_comments(user, document) -> bool:
+    return (
+        user.is_authenticated
+        and document is not None
+        and document.kind in DocumentKind.open_to_comment()
+        and document.review.consultation_is_open(timezone.localdate())
+    )
+
+
+rules.add_perm("reviews.add_cycle", is_network_secretariat)
+rules.add_perm("reviews.see_cycles", is_secretariat)
+rules.add_perm("reviews.add_review_for", may_add_review_for)
+rules.add_perm("reviews.see_review", is_secretariat_of_review | is_public_review)
+rules.add_perm("reviews.manage_review", is_secretariat_of_review)
+rules.add_perm("reviews.see_document", is_secretariat_of_document | is_shared_document)
+rules.add_perm("reviews.comment_document", is_shared_document & is_open_for_comments)
+rules.add_perm("reviews.manage_document", is_secretariat_of_document)

@@ -1,0 +1,28 @@
+from django.shortcuts import get_object_or_404
+from django.utils.functional import cached_property
+
+from accounts.permissions import PermissionRequiredMixin
+from reviews import selectors
+
+
+class ManageReviewMixin(PermissionRequiredMixin):
+    """A secretariat page of one review, found among the reviews the user manages."""
+
+    permission_required = "reviews.manage_review"
+    review_url_kwarg = "pk"
+
+    def get_permission_object(self):
+        return get_object_or_404(
+            selectors.reviews_managed_by(self.request.user), pk=self.kwargs[self.review_url_kwarg]
+        )
+
+    @property
+    def review(self):
+        return self.permission_object
+
+    @cached_property
+    def facts(self):
+        return selectors.facts_for(self.review)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(review=self.review, **kwargs)

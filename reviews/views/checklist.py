@@ -1,0 +1,55 @@
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views.generic import TemplateView
+
+from core.concurrency import ConcurrentEditError
+from reviews import services
+from reviews.forms import ChecklistItemForm
+from reviews.views.base import ManageReviewMixin
+
+
+class ChecklistView(ManageReviewMixin, TemplateView):
+    template_name = "reviews/checklist.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(facts=self.facts, **kwargs)
+
+
+class ChecklistItemView(ManageReviewMixin, TemplateView):
+    """Edit one item; with htmx the form and the saved row are swapped in place."""
+
+    template_name = "reviews/checklist_item.html"
+
+    def get_item(self):
+        return get_object_or_404(self.review.checklist_items, pk=self.kwargs["item"])
+
+    def get_row(self, item_pk):
+        return next(row for row in self.facts.checklist if row.item.pk == item_pk)
+
+    def get_context_data(self, **kwargs):
+        row = self.get_row(int(self.kwargs["item"]))
+        kwargs.setdefault("form", ChecklistItemForm(instance=row.item, review=self.review))
+        return super().get_context_data(row=row, facts=self.facts, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        item = self.get_item()
+        form = ChecklistItemForm(request.POST, instance=item, review=self.review)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form), status=422)
+        try:
+            services.update_checklist_item(
+                item=form.instance, expected_version=form.cleaned_data["version"]
+            )
+        except ConcurrentEditError as conflict:
+            form.add_error(
+                None,
+                _(
+                    "Someone else saved this item while you were editing it (status: %(status)s). "
+                    "Reload it to see their changes before saving yours."
+                )
+                % {"status": conflict.current.get_status_display()},
+            )
+            return self.render_to_response(self.get_context_data(form=form), status=409)
+        messages.success(request, _("The checklist item has been saved."))
+        return redirect("reviews:checklist", pk=self.review.pk)

@@ -1,0 +1,142 @@
+from django.contrib import messages
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import CreateView, FormView, TemplateView, UpdateView
+
+from accounts.permissions import PermissionRequiredMixin, ensure, may
+from reviews import services
+from reviews.forms import CommentForm, DocumentForm, DocumentVersionForm
+from reviews.models import DocumentVersion, ReviewDocument
+from reviews.views.base import ManageReviewMixin
+
+
+class DocumentListView(ManageReviewMixin, TemplateView):
+    template_name = "reviews/documents.html"
+
+    def get_context_data(self, **kwargs):
+        facts = self.facts
+        return super().get_context_data(facts=facts, timings=facts.document_timings, **kwargs)
+
+
+class DocumentCreateView(ManageReviewMixin, CreateView):
+    form_class = DocumentForm
+    template_name = "reviews/document_form.html"
+
+    def form_valid(self, form):
+        form.instance.review = self.review
+        document = form.save()
+        messages.success(self.request, _("The document has been created; now upload its files."))
+        return redirect("reviews:document", pk=document.pk)
+
+
+class DocumentMixin(PermissionRequiredMixin):
+    def get_permission_object(self):
+        return get_object_or_404(
+            ReviewDocument.objects.select_related("review__commission"), pk=self.kwargs["pk"]
+        )
+
+    @property
+    def document(self):
+        return self.permission_object
+
+
+class DocumentUpdateView(DocumentMixin, UpdateView):
+    permission_required = "reviews.manage_document"
+    form_class = DocumentForm
+    template_name = "reviews/document_form.html"
+
+    def get_object(self, queryset=None):
+        return self.document
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(review=self.document.review, **kwargs)
+
+    def form_valid(self, form):
+        messages.success(self.request, _("The document has been saved."))
+        return super().form_valid(form)
+
+
+class DocumentDetailView(DocumentMixin, FormView):
+    """The secretariat manages versions and reads comments; participants read and comment."""
+
+    permission_required = "reviews.see_document"
+    allow_anonymous = True
+    template_name = "reviews/document_detail.html"
+    form_class = CommentForm
+
+    @cached_property
+    def manages(self):
+        return may(self.request.user, "reviews.manage_review", self.document.review)
+
+    def get_context_data(self, **kwargs):
+        document = self.document
+        versions = document.versions.select_related("uploaded_by").order_by("language", "-number")
+        comments = document.comments.select_related("author") if self.manages else []
+        own_comments = (
+            document.comments.filter(author=self.request.user)
+            if self.request.user.is_authenticated and not self.manages
+            else []
+        )
+        return super().get_context_data(
+            document=document,
+            review=document.review,
+            versions=versions,
+            comments=comments,
+            own_comments=own_comments,
+            manages=self.manages,
+            may_comment=may(self.request.user, "reviews.comment_document", document),
+            version_form=kwargs.pop("version_form", None) or DocumentVersionForm(),
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        if request.POST.get("action") == "upload":
+            return self.upload(request)
+        return super().post(request, *args, **kwargs)
+
+    def upload(self, request):
+        ensure(request.user, "reviews.manage_document", self.document)
+        form = DocumentVersionForm(request.POST, request.FILES)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(version_form=form), status=422)
+        services.add_document_version(
+            document=self.document,
+            language=form.cleaned_data["language"],
+            upload=form.cleaned_data["file"],
+            actor=request.user,
+        )
+        messages.success(request, _("The file has been uploaded."))
+        return redirect(self.document)
+
+    def form_valid(self, form):
+        if not may(self.request.user, "reviews.comment_document", self.document):
+            form.add_error(None, _("Comments on this document are closed."))
+            return self.form_invalid(form)
+        services.add_comment(
+            document=self.document, author=self.request.user, text=form.cleaned_data["text"]
+        )
+        messages.success(
+            self.request, _("Thank you: your comment has been sent to the secretariat.")
+        )
+        return redirect(self.document)
+
+
+class DocumentDownloadView(View):
+    def get(self, request, pk, version):
+        version = get_object_or_404(
+            DocumentVersion.objects.select_related("document__review"), pk=version, document_id=pk
+        )
+        ensure(request.user, "reviews.see_document", version.document)
+        try:
+            handle = version.file.open("rb")
+        except FileNotFoundError:
+            raise Http404 from None
+        return FileResponse(
+            handle,
+            as_attachment=True,
+            filename=version.original_name,
+            content_type=version.content_type,
+        )

@@ -1,0 +1,122 @@
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.views.generic import CreateView, DeleteView, TemplateView, UpdateView
+
+from core.concurrency import ConcurrentEditError, save_if_unchanged
+from reviews.forms import SessionForm, SpeakerForm, TargetsForm
+from reviews.models import Speaker
+from reviews.views.base import ManageReviewMixin
+
+
+class ProgrammeView(ManageReviewMixin, TemplateView):
+    template_name = "reviews/programme.html"
+
+    def get_context_data(self, **kwargs):
+        facts = self.facts
+        sessions = [(session, facts.session_balance(session)) for session in facts.sessions]
+        kwargs.setdefault("targets_form", TargetsForm(instance=self.review))
+        return super().get_context_data(facts=facts, sessions=sessions, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        """Save the balance targets."""
+        form = TargetsForm(request.POST, instance=self.review)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(targets_form=form))
+        try:
+            save_if_unchanged(
+                form.instance,
+                expected_version=form.cleaned_data["version"],
+                fields=list(TargetsForm.Meta.fields),
+            )
+        except ConcurrentEditError:
+            form.add_error(
+                None,
+                _(
+                    "Someone else changed this review while you were editing the targets. "
+                    "Reload the page to see their changes."
+                ),
+            )
+            return self.render_to_response(self.get_context_data(targets_form=form), status=409)
+        messages.success(request, _("The targets have been saved."))
+        return redirect("reviews:programme", pk=self.review.pk)
+
+
+class SessionMixin(ManageReviewMixin):
+    form_class = SessionForm
+    template_name = "reviews/session_form.html"
+    context_object_name = "session"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "review": self.review}
+
+    def get_success_url(self):
+        return reverse("reviews:programme", kwargs={"pk": self.review.pk})
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(self.review.sessions, pk=self.kwargs["session"])
+
+
+class SessionCreateView(SessionMixin, CreateView):
+    def form_valid(self, form):
+        form.instance.review = self.review
+        messages.success(self.request, _("The session has been added."))
+        return super().form_valid(form)
+
+
+class SessionUpdateView(SessionMixin, UpdateView):
+    def form_valid(self, form):
+        messages.success(self.request, _("The session has been saved."))
+        return super().form_valid(form)
+
+
+class SessionDeleteView(SessionMixin, DeleteView):
+    template_name = "reviews/confirm_delete.html"
+
+    def form_valid(self, form):
+        messages.success(self.request, _("The session has been deleted."))
+        return super().form_valid(form)
+
+
+class SpeakerMixin(ManageReviewMixin):
+    form_class = SpeakerForm
+    template_name = "reviews/speaker_form.html"
+    context_object_name = "speaker"
+
+    @cached_property
+    def session(self):
+        return get_object_or_404(self.review.sessions, pk=self.kwargs["session"])
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(
+            Speaker.objects.filter(session=self.session), pk=self.kwargs["speaker"]
+        )
+
+    def get_success_url(self):
+        return reverse("reviews:programme", kwargs={"pk": self.review.pk})
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(session=self.session, **kwargs)
+
+
+class SpeakerCreateView(SpeakerMixin, CreateView):
+    def form_valid(self, form):
+        form.instance.session = self.session
+        messages.success(self.request, _("The speaker has been added."))
+        return super().form_valid(form)
+
+
+class SpeakerUpdateView(SpeakerMixin, UpdateView):
+    def form_valid(self, form):
+        messages.success(self.request, _("The speaker has been saved."))
+        return super().form_valid(form)
+
+
+class SpeakerDeleteView(SpeakerMixin, DeleteView):
+    template_name = "reviews/confirm_delete.html"
+
+    def form_valid(self, form):
+        messages.success(self.request, _("The speaker has been removed."))
+        return super().form_valid(form)

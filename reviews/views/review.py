@@ -1,0 +1,146 @@
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.generic import FormView, TemplateView
+
+from accounts.permissions import PermissionRequiredMixin, may
+from core.concurrency import ConcurrentEditError
+from reviews import selectors, services
+from reviews.forms import PhaseFormSet, ReviewForm, RoundtableForm
+from reviews.views.base import ManageReviewMixin
+
+
+class ReviewPublicView(PermissionRequiredMixin, TemplateView):
+    """What participants and the public see of a review once it is announced."""
+
+    permission_required = "reviews.see_review"
+    allow_anonymous = True
+    template_name = "reviews/review_public.html"
+
+    def get_permission_object(self):
+        return get_object_or_404(
+            selectors.reviews_visible_to(self.request.user), pk=self.kwargs["pk"]
+        )
+
+    def get_context_data(self, **kwargs):
+        review = self.permission_object
+        user = self.request.user
+        documents = [
+            document
+            for document in selectors.documents_with_versions(review)
+            if may(user, "reviews.see_document", document)
+        ]
+        facts = selectors.facts_for(review)
+        return super().get_context_data(
+            review=review,
+            facts=facts,
+            documents=documents,
+            may_manage=may(user, "reviews.manage_review", review),
+            consultation_open=review.consultation_is_open(timezone.localdate()),
+            **kwargs,
+        )
+
+
+class ReviewDashboardView(ManageReviewMixin, TemplateView):
+    template_name = "reviews/dashboard.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(facts=self.facts, **kwargs)
+
+
+class ReviewEditView(ManageReviewMixin, FormView):
+    form_class = ReviewForm
+    template_name = "reviews/review_form.html"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.review}
+
+    def form_valid(self, form):
+        try:
+            services.update_review(
+                review=form.instance,
+                expected_version=form.cleaned_data["version"],
+                fields=list(form.Meta.fields),
+            )
+        except ConcurrentEditError as conflict:
+            form.add_error(
+                None,
+                _(
+                    "Someone else saved this review while you were editing it. Their version is "
+                    "shown beside yours: check the differences, then save again."
+                ),
+            )
+            return self.render_to_response(
+                self.get_context_data(form=form, current=conflict.current), status=409
+            )
+        messages.success(self.request, _("The review has been saved."))
+        return redirect(self.review)
+
+
+class RoadmapView(ManageReviewMixin, TemplateView):
+    template_name = "reviews/roadmap.html"
+
+    def get_formset(self):
+        return PhaseFormSet(
+            self.request.POST or None, queryset=self.review.phases.order_by("pk"), prefix="phase"
+        )
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("formset", self.get_formset())
+        return super().get_context_data(facts=self.facts, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        formset = self.get_formset()
+        if formset.is_valid():
+            formset.save()
+            messages.success(request, _("The roadmap has been saved."))
+            return redirect("reviews:roadmap", pk=self.review.pk)
+        return self.render_to_response(self.get_context_data(formset=formset))
+
+
+class RoundtablesView(ManageReviewMixin, TemplateView):
+    template_name = "reviews/roundtables.html"
+
+    def get_forms(self):
+        roundtables = self.facts.roundtables
+        return [
+            (
+                roundtable,
+                RoundtableForm(
+                    self.request.POST or None,
+                    prefix=f"rt{roundtable.number}",
+                    initial={
+                        "title": roundtable.title,
+                        "objectives": list(roundtable.objectives.all()),
+                    },
+                ),
+            )
+            for roundtable in roundtables
+        ]
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("forms", self.get_forms())
+        return super().get_context_data(facts=self.facts, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        forms = self.get_forms()
+        if not all(form.is_valid() for _roundtable, form in forms):
+            return self.render_to_response(self.get_context_data(forms=forms))
+        for roundtable, form in forms:
+            services.set_roundtable(
+                roundtable=roundtable,
+                title=form.cleaned_data["title"],
+                objectives=form.cleaned_data["objectives"],
+            )
+        facts = selectors.facts_for(self.review)
+        if facts.uncovered_objectives:
+            messages.warning(
+                request,
+                _(
+                    "The round tables have been saved, but some objectives are covered by no round table."
+                ),
+            )
+        else:
+            messages.success(request, _("The round tables have been saved."))
+        return redirect("reviews:roundtables", pk=self.review.pk)
