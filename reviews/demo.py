@@ -16,6 +16,7 @@ from reviews.enums import (
     DocumentKind,
     Gender,
     MeetingFormat,
+    PhaseKind,
     ReviewStatus,
     SessionKind,
     SpeakerRole,
@@ -189,6 +190,15 @@ def _create_review(cycle, code, title, start, end, venue, meeting_format, langua
         consultation_opens=start - datetime.timedelta(days=35),
         consultation_closes=start - datetime.timedelta(days=14),
     )
+    phases = {phase.kind: phase for phase in review.phases.all()}
+    phases[PhaseKind.PREPARATORY].starts_on = start - datetime.timedelta(days=120)
+    phases[PhaseKind.PREPARATORY].ends_on = start - datetime.timedelta(days=15)
+    phases[PhaseKind.PREPARATORY].completed_on = start - datetime.timedelta(days=15)
+    phases[PhaseKind.CONSULTATION].starts_on = start - datetime.timedelta(days=2)
+    phases[PhaseKind.CONSULTATION].ends_on = start - datetime.timedelta(days=1)
+    phases[PhaseKind.CONSULTATION].completed_on = start - datetime.timedelta(days=1)
+    for phase in phases.values():
+        phase.save()
     return review
 
 

@@ -1,6 +1,7 @@
 """Checklist items that the review's own data decides (see reviews.checklist)."""
 
 from django.conf import settings
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -79,7 +80,8 @@ def stakeholders_involved(facts) -> Evaluation:
         problems.append(_("No consultation window is set."))
     elif review.consultation_opens > facts.today:
         problems.append(
-            _("The consultation opens on %(date)s.") % {"date": review.consultation_opens}
+            _("The consultation opens on %(date)s.")
+            % {"date": date_format(review.consultation_opens)}
         )
     shared_kinds = {
         document.kind
@@ -135,20 +137,28 @@ def documents_on_time(facts) -> Evaluation:
         if timing.state == "late":
             problems.append(
                 _("“%(title)s” was shared on %(shared)s, after the due date %(due)s.")
-                % {"title": timing.document.title, "shared": timing.document.shared_on, "due": due}
+                % {
+                    "title": timing.document.title,
+                    "shared": date_format(timing.document.shared_on),
+                    "due": date_format(due),
+                }
             )
         elif timing.state == "overdue":
             problems.append(
                 _("“%(title)s” is not shared yet; it was due on %(due)s.")
-                % {"title": timing.document.title, "due": due}
+                % {"title": timing.document.title, "due": date_format(due)}
             )
     if not facts.documents:
-        problems.append(_("No document yet; documents are due on %(due)s.") % {"due": due})
+        problems.append(
+            _("No document yet; documents are due on %(due)s.") % {"due": date_format(due)}
+        )
     if problems:
         return Evaluation(False, problems)
     if not any(document.shared_on for document in facts.documents):
-        return Evaluation(False, [_("Documents are due on %(due)s.") % {"due": due}])
-    return Evaluation(True, [_("Every document was shared by %(due)s.") % {"due": due}])
+        return Evaluation(False, [_("Documents are due on %(due)s.") % {"due": date_format(due)}])
+    return Evaluation(
+        True, [_("Every document was shared by %(due)s.") % {"due": date_format(due)}]
+    )
 
 
 @register_evaluator("documents-translated")

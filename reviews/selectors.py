@@ -11,7 +11,14 @@ from django.utils.translation import gettext as _
 from reference.models import Objective
 from reviews.balance import Balance, Targets
 from reviews.checklist import TEMPLATE_BY_KEY, Evaluation, evaluator_for
-from reviews.enums import ChecklistSection, ChecklistStatus, ReviewStatus, SpeakerRole, Visibility
+from reviews.enums import (
+    ChecklistSection,
+    ChecklistStatus,
+    PhaseKind,
+    ReviewStatus,
+    SpeakerRole,
+    Visibility,
+)
 from reviews.models import (
     ChecklistItem,
     DocumentVersion,
@@ -317,6 +324,9 @@ class ReviewFacts:
 
     def phase_state(self, phase: RoadmapPhase) -> str:
         if phase.completed_on:
+            return "done"
+        # A meeting is over when its last day has passed; other phases are closed by hand.
+        if phase.kind == PhaseKind.MEETING and phase.ends_on and phase.ends_on < self.today:
             return "done"
         if phase.ends_on and phase.ends_on < self.today:
             return "overdue"

@@ -9,6 +9,7 @@ urlpatterns = [
     path("cycles/new/", cycles.CycleCreateView.as_view(), name="cycle_new"),
     path("cycles/<slug:slug>/", cycles.CycleDashboardView.as_view(), name="cycle"),
     path("cycles/<slug:slug>/calendar.ics", calendar.cycle_calendar, name="cycle_calendar"),
+    path("reviews/", review.ReviewListView.as_view(), name="reviews"),
     path("reviews/new/", cycles.ReviewCreateView.as_view(), name="review_new"),
     path("reviews/<int:pk>/", review.ReviewPublicView.as_view(), name="review"),
     path("reviews/<int:pk>/calendar.ics", calendar.review_calendar, name="review_calendar"),

@@ -3,6 +3,7 @@ import shutil
 
 import pytest
 from django.core.cache import cache
+from django.utils import translation
 
 # Playwright's sync API runs an event loop in the test thread; ORM calls in the same test
 # body are still synchronous and safe.
@@ -37,6 +38,14 @@ def pytest_runtest_setup(item):
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(autouse=True)
+def _english_by_default():
+    # A request leaves its language active in the thread; each test starts in English.
+    translation.activate("en")
+    yield
+    translation.activate("en")
 
 
 @pytest.fixture(autouse=True)

@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.generic import FormView, TemplateView
+from django.views.generic import FormView, ListView, TemplateView
 
 from accounts.permissions import PermissionRequiredMixin, may
 from core.concurrency import ConcurrentEditError
@@ -144,3 +144,15 @@ class RoundtablesView(ManageReviewMixin, TemplateView):
         else:
             messages.success(request, _("The round tables have been saved."))
         return redirect("reviews:roundtables", pk=self.review.pk)
+
+
+class ReviewListView(ListView):
+    """Every review the visitor may see, by cycle: announced ones for all, own ones for staff."""
+
+    template_name = "reviews/review_list.html"
+    context_object_name = "reviews"
+
+    def get_queryset(self):
+        return selectors.reviews_visible_to(self.request.user).order_by(
+            "-cycle__imrf_year", "cycle__title", "commission__position"
+        )

@@ -166,7 +166,7 @@ def test_document_shared_after_its_due_date_is_flagged(reference_data):
     states = {timing.document: timing.state for timing in facts.document_timings}
     assert states == {on_time: "on_time", late: "late"}
     assert problem(facts, "documents-on-time").evaluation.reasons == [
-        "“Background paper” was shared on 2020-10-20, after the due date 2020-10-15."
+        "“Background paper” was shared on Oct. 20, 2020, after the due date Oct. 15, 2020."
     ]
 
 

@@ -371,3 +371,28 @@ def test_cycle_dashboard_keeps_a_constant_number_of_queries(client, reference_da
     for code in ["ECA", "ESCAP", "ESCWA"]:
         grow(make_review(code), 3)
     assert count() == one
+
+
+def test_review_list_shows_announced_reviews_and_own_drafts(client, reference_data):
+    announced = make_review("ECA", status=ReviewStatus.ANNOUNCED)
+    draft = make_review("ECE")
+    public = client.get(reverse("reviews:reviews")).content.decode()
+    assert announced.title in public and draft.title not in public
+    client.force_login(commission_secretariat(Commission.objects.get(code="ECE")))
+    staff = client.get(reverse("reviews:reviews")).content.decode()
+    assert announced.title in staff and draft.title in staff
+
+
+def test_review_list_keeps_a_constant_number_of_queries(client, reference_data):
+    client.force_login(network_secretariat())
+
+    def count():
+        with CaptureQueriesContext(connection) as context:
+            assert client.get(reverse("reviews:reviews")).status_code == 200
+        return len(context)
+
+    make_review("ECE")
+    one = count()
+    for code in ["ECA", "ESCAP", "ESCWA"]:
+        make_review(code)
+    assert count() == one
