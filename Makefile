@@ -13,8 +13,8 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3; do \
 .PHONY: demo test lint format messages install check-python clean
 
 check-python:
-	@if [ -z "$(PYTHON)" ]; then \
-		echo "gcm-reviews needs Python 3.12 or newer; the Python found is: $$(python3 --version 2>&1 || echo none)." >&2; \
+	@if [ -z "$(PYTHON)" ] || ! $(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then \
+		echo "gcm-reviews needs Python 3.12 or newer; the Python found is: $$($(or $(PYTHON),python3) --version 2>&1 || echo none)." >&2; \
 		echo "Install Python 3.12+ (3.13 recommended) or run: make PYTHON=/path/to/python3.13 ..." >&2; \
 		exit 1; \
 	fi
