@@ -396,3 +396,35 @@ def test_review_list_keeps_a_constant_number_of_queries(client, reference_data):
     for code in ["ECA", "ESCAP", "ESCWA"]:
         make_review(code)
     assert count() == one
+
+
+@pytest.mark.parametrize("page", ["checklist_item", "session_edit", "speaker_edit", "document"])
+def test_detail_pages_keep_a_constant_number_of_queries(client, reference_data, page):
+    client.force_login(network_secretariat())
+
+    def url_for(review):
+        session = review.sessions.first()
+        return {
+            "checklist_item": reverse(
+                "reviews:checklist_item", args=[review.pk, review.checklist_items.first().pk]
+            ),
+            "session_edit": reverse("reviews:session_edit", args=[review.pk, session.pk]),
+            "speaker_edit": reverse(
+                "reviews:speaker_edit", args=[review.pk, session.pk, session.speakers.first().pk]
+            ),
+            "document": reverse("reviews:document", args=[review.documents.first().pk]),
+        }[page]
+
+    def count(review):
+        url = url_for(review)
+        with CaptureQueriesContext(connection) as context:
+            assert client.get(url).status_code == 200
+        return len(context)
+
+    small, large = make_review("ECE"), make_review("ESCAP")
+    grow(small, 1)
+    grow(large, 4)
+    for document in large.documents.all():
+        for author in UserFactory.create_batch(3):
+            document.comments.create(author=author, text="More inputs")
+    assert count(small) == count(large)
