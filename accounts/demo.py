@@ -32,6 +32,12 @@ DEMO_PEOPLE = [
     ("focal.philippines@example.org", "Focal point of the Philippines", Role.FOCAL_POINT, "PHL"),
     ("focal.morocco@example.org", "Focal point of Morocco", Role.FOCAL_POINT, "MAR"),
     (
+        "official.mexico@example.org",
+        "Official of Mexico (drafts, does not submit)",
+        Role.FOCAL_POINT,
+        "MEX-drafter",
+    ),
+    (
         "ngo@example.org",
         "Representative of Migrant Voices Asia",
         Role.ORGANISATION_REPRESENTATIVE,
@@ -79,10 +85,13 @@ def create_demo_users() -> list[DemoUser]:
                 assignment.commission = Commission.objects.get(code=scope)
                 label = scope
             elif role == Role.FOCAL_POINT:
-                assignment.country = Country.objects.get(iso3=scope)
+                iso3, _sep, drafter = scope.partition("-")
+                assignment.country = Country.objects.get(iso3=iso3)
+                assignment.designated = not drafter
                 label = assignment.country.name
             elif role == Role.ORGANISATION_REPRESENTATIVE:
                 assignment.organisation = organisation
+                assignment.designated = True
                 label = organisation.name
             assignment.save()
         role_label = str(Role(role).label) if role else "Registered stakeholder"

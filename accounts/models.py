@@ -45,6 +45,9 @@ class Scopes:
     commission_ids: frozenset[int] = field(default_factory=frozenset)
     country_ids: frozenset[int] = field(default_factory=frozenset)
     organisation_ids: frozenset[int] = field(default_factory=frozenset)
+    # The designated focal point (or representative) validates and submits for the institution.
+    designated_country_ids: frozenset[int] = field(default_factory=frozenset)
+    designated_organisation_ids: frozenset[int] = field(default_factory=frozenset)
 
     @property
     def is_secretariat(self) -> bool:
@@ -92,6 +95,7 @@ class User(AbstractBaseUser, PermissionsMixin):
         if not self.is_active:
             return Scopes()
         network, commissions, countries, organisations = False, set(), set(), set()
+        designated_countries, designated_organisations = set(), set()
         for assignment in self.role_assignments.all():
             match assignment.role:
                 case Role.NETWORK_SECRETARIAT:
@@ -100,13 +104,19 @@ class User(AbstractBaseUser, PermissionsMixin):
                     commissions.add(assignment.commission_id)
                 case Role.FOCAL_POINT:
                     countries.add(assignment.country_id)
+                    if assignment.designated:
+                        designated_countries.add(assignment.country_id)
                 case Role.ORGANISATION_REPRESENTATIVE:
                     organisations.add(assignment.organisation_id)
+                    if assignment.designated:
+                        designated_organisations.add(assignment.organisation_id)
         return Scopes(
             network=network,
             commission_ids=frozenset(commissions),
             country_ids=frozenset(countries),
             organisation_ids=frozenset(organisations),
+            designated_country_ids=frozenset(designated_countries),
+            designated_organisation_ids=frozenset(designated_organisations),
         )
 
 
@@ -190,6 +200,14 @@ class RoleAssignment(models.Model):
         blank=True,
         related_name="role_assignments",
         verbose_name=_("organisation"),
+    )
+    designated = models.BooleanField(
+        _("designated"),
+        default=False,
+        help_text=_(
+            "The designated focal point or representative validates and submits; "
+            "others draft with them."
+        ),
     )
     created_at = models.DateTimeField(_("assigned on"), auto_now_add=True)
 

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "reference",
     "accounts",
     "reviews",
+    "submissions",
 ]
 
 MIDDLEWARE = [

@@ -23,6 +23,7 @@ urlpatterns += i18n_patterns(
     path("", include("accounts.urls")),
     path("", include("reference.urls")),
     path("", include("reviews.urls")),
+    path("", include("submissions.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

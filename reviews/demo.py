@@ -24,6 +24,7 @@ from reviews.enums import (
 )
 from reviews.models import RegionalReview, ReviewCycle, ReviewDocument, Session, Speaker
 
+DEMO_CYCLES = ["2020-2021", "2024-2025"]
 D = datetime.date
 T = datetime.time
 
@@ -278,11 +279,15 @@ def _progress_checklist(review: RegionalReview) -> None:
         item.save(update_fields=["status", "owner"])
 
 
+def reset() -> None:
+    RegionalReview.objects.filter(cycle__slug__in=DEMO_CYCLES).delete()
+    ReviewCycle.objects.filter(slug__in=DEMO_CYCLES).delete()
+
+
 @transaction.atomic
 def create_demo_reviews() -> ReviewCycle:
     """Create (again) the demo cycles; an existing demo cycle is replaced."""
-    RegionalReview.objects.filter(cycle__slug__in=["2020-2021", "2024-2025"]).delete()
-    ReviewCycle.objects.filter(slug__in=["2020-2021", "2024-2025"]).delete()
+    reset()
     cycle = services.create_cycle(
         title="2020–2021 regional reviews, informing the IMRF 2022",
         slug="2020-2021",

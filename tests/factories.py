@@ -121,3 +121,18 @@ def make_review(commission_code: str = "ECE", *, slug: str = "2020-2021", **fiel
         title=f"Regional review {commission_code}",
         **fields,
     )
+
+
+def make_voluntary_review(country_iso3: str = "MEX", commission_code: str = "ECLAC", **fields):
+    from reference.models import Country
+    from submissions import services
+    from submissions.enums import SubmissionKind
+
+    review = make_review(commission_code, **fields)
+    return services.start_submission(
+        kind=SubmissionKind.VOLUNTARY_REVIEW,
+        review=review,
+        language="es",
+        country=Country.objects.get(iso3=country_iso3),
+        actor=None,
+    )

@@ -12,7 +12,8 @@ from reference.models import Commission
 class Command(BaseCommand):
     help = (
         "Create demo data and one demo user per role, and print their e-mails and passwords. "
-        "Each app contributes through the load() function of its demo module, in app order."
+        "Each app contributes through the demo module: reset() in reverse app order (so that "
+        "later apps let go of what earlier ones delete), then load() in app order."
     )
 
     def add_arguments(self, parser):
@@ -23,8 +24,14 @@ class Command(BaseCommand):
             raise CommandError("Refusing to create demo users in production (use --force).")
         if not Commission.objects.exists():
             raise CommandError("Load the reference data first: python manage.py load_reference")
+        modules = [
+            import_module(f"{app_config.name}.demo")
+            for app_config in apps.get_app_configs()
+            if find_spec(f"{app_config.name}.demo") is not None
+        ]
         with transaction.atomic():
-            for app_config in apps.get_app_configs():
-                name = f"{app_config.name}.demo"
-                if find_spec(name) is not None:
-                    import_module(name).load(out=self)
+            for module in reversed(modules):
+                if hasattr(module, "reset"):
+                    module.reset()
+            for module in modules:
+                module.load(out=self)

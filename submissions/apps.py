@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+def _install_outlines(sender, **kwargs):
+    from submissions.services import install_shipped_outlines
+
+    install_shipped_outlines()
+
+
+class SubmissionsConfig(AppConfig):
+    name = "submissions"
+    verbose_name = _("Voluntary reviews and regional inputs")
+
+    def ready(self):
+        # Shipped outlines exist wherever the tables do, like Django's own permissions.
+        post_migrate.connect(_install_outlines, sender=self)

@@ -1,0 +1,58 @@
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from reviews.enums import ReviewStatus
+from reviews.models import RegionalReview
+from submissions.models import ObjectiveProgress, SectionText, Submission
+
+
+def submissions_of(user) -> QuerySet[Submission]:
+    """What the user writes for: their countries', their organisations' and their own."""
+    if not user.is_authenticated:
+        return Submission.objects.none()
+    scopes = user.scopes
+    return Submission.objects.filter(
+        Q(country_id__in=scopes.country_ids)
+        | Q(organisation_id__in=scopes.organisation_ids)
+        | Q(author=user)
+    ).select_related("review__commission", "country", "organisation", "author")
+
+
+def reviews_open_to_country(country_ids) -> QuerySet[RegionalReview]:
+    return (
+        RegionalReview.objects.filter(
+            commission__memberships__country_id__in=country_ids,
+            status__in=[ReviewStatus.ANNOUNCED, ReviewStatus.DRAFT],
+        )
+        .select_related("commission", "cycle")
+        .distinct()
+    )
+
+
+def sections_of(submission: Submission) -> QuerySet[SectionText]:
+    return submission.sections.select_related("section__outline", "updated_by").order_by(
+        "section__position"
+    )
+
+
+def progress_of(submission: Submission) -> QuerySet[ObjectiveProgress]:
+    return submission.objective_progress.select_related("objective").prefetch_related("principles")
+
+
+def review_queue(review: RegionalReview) -> QuerySet[Submission]:
+    """Every submission of a review with what the queue shows, in a fixed number of queries."""
+    return (
+        review.submissions.select_related("country", "organisation", "author", "outline")
+        .annotate(
+            sections_filled=Count("sections", filter=~Q(sections__text=""), distinct=True),
+            sections_total=Count("sections", distinct=True),
+            objectives_addressed=Count(
+                "objective_progress",
+                filter=~Q(objective_progress__status="") | ~Q(objective_progress__narrative=""),
+                distinct=True,
+            ),
+        )
+        .prefetch_related(
+            Prefetch("sections", queryset=SectionText.objects.select_related("section"))
+        )
+        .order_by("kind", "country__name", "organisation__name", "pk")
+    )

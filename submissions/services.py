@@ -1,0 +1,239 @@
+"""Writing, submitting and deciding on voluntary GCM reviews and regional inputs."""
+
+from dataclasses import dataclass
+
+import nh3
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from reference.models import Objective
+from submissions.enums import SubmissionKind, SubmissionStatus
+from submissions.models import (
+    AuditEvent,
+    ObjectiveProgress,
+    Outline,
+    OutlineSection,
+    SecretariatComment,
+    SectionRevision,
+    SectionText,
+    Submission,
+)
+from submissions.outlines import SHIPPED_OUTLINES
+from submissions.wordcount import count_words
+
+# Drafts are saved leniently, but no section may grow past this (about 30,000 words).
+MAX_SECTION_CHARACTERS = 200_000
+ALLOWED_TAGS = {"p", "br", "ul", "ol", "li", "strong", "b", "em", "i", "a"}
+
+
+def install_shipped_outlines() -> None:
+    """Create each shipped outline version once; an installed version is never changed."""
+    for shipped in SHIPPED_OUTLINES:
+        outline, created = Outline.objects.get_or_create(
+            kind=shipped.kind,
+            version=shipped.version,
+            defaults={"title": str(shipped.title), "limits_are_rules": shipped.limits_are_rules},
+        )
+        if created:
+            OutlineSection.objects.bulk_create(
+                OutlineSection(
+                    outline=outline,
+                    key=section.key,
+                    number=section.number,
+                    title=str(section.title),
+                    guidance="\n".join(str(g) for g in section.guidance),
+                    word_limit=section.word_limit,
+                    position=position,
+                )
+                for position, section in enumerate(shipped.sections)
+            )
+
+
+def current_outline(kind: str) -> Outline:
+    return Outline.objects.filter(kind=kind).order_by("-version").first()
+
+
+def sanitise(text: str) -> str:
+    """Keep paragraphs, lists, bold, italics and web links; drop everything else."""
+    return nh3.clean(
+        text,
+        tags=ALLOWED_TAGS,
+        attributes={"a": {"href"}},
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer nofollow",
+    ).strip()
+
+
+def _audit(submission: Submission, actor, action: str, detail: str = "") -> None:
+    AuditEvent.objects.create(
+        submission=submission, actor=actor, action=action, detail=detail[:500]
+    )
+
+
+@transaction.atomic
+def start_submission(
+    *, kind: str, review, language: str, actor, country=None, organisation=None, author=None
+) -> Submission:
+    """Open a submission with an empty text for every section and a row for every objective."""
+    if kind == SubmissionKind.VOLUNTARY_REVIEW:
+        if country is None or not review.commission.memberships.filter(country=country).exists():
+            raise ValidationError(
+                _("%(country)s is not a member of %(commission)s.")
+                % {"country": country, "commission": review.commission.code}
+            )
+        existing = Submission.objects.filter(kind=kind, review=review, country=country).first()
+        if existing:
+            return existing
+    submission = Submission.objects.create(
+        kind=kind,
+        review=review,
+        outline=current_outline(kind),
+        language=language,
+        country=country,
+        organisation=organisation,
+        author=author,
+    )
+    SectionText.objects.bulk_create(
+        SectionText(submission=submission, section=section)
+        for section in submission.outline.sections.all()
+    )
+    ObjectiveProgress.objects.bulk_create(
+        ObjectiveProgress(submission=submission, objective=objective)
+        for objective in Objective.objects.all()
+    )
+    _audit(submission, actor, "created")
+    return submission
+
+
+class SectionConflict(Exception):
+    """The section was saved by someone else since this writer's version."""
+
+    def __init__(self, current: SectionText):
+        self.current = current
+        super().__init__(f"section {current.pk} is at version {current.version}")
+
+
+@dataclass(frozen=True)
+class SavedSection:
+    version: int
+    word_count: int
+    text: str
+
+
+@transaction.atomic
+def save_section(*, section_text: SectionText, text: str, base_version: int, actor) -> SavedSection:
+    """Save a draft of one section, leniently, unless a newer version was saved meanwhile.
+
+    Past word limits and empty texts are allowed in a draft; only an oversize text is refused.
+    Saving the same text again is a no-op. Every change is kept as a revision.
+    """
+    if len(text) > MAX_SECTION_CHARACTERS:
+        raise ValidationError(
+            _("This section is too long to save (more than %(limit)s characters).")
+            % {"limit": f"{MAX_SECTION_CHARACTERS:,}"}
+        )
+    if not section_text.submission.is_editable:
+        raise ValidationError(_("This submission can no longer be changed."))
+    clean = sanitise(text)
+    current = SectionText.objects.select_for_update().get(pk=section_text.pk)
+    if current.version != base_version:
+        if current.text == clean:  # the same words arrived twice (retry, second tab)
+            return SavedSection(current.version, current.word_count, current.text)
+        raise SectionConflict(current)
+    if current.text == clean:
+        return SavedSection(current.version, current.word_count, current.text)
+    words = count_words(clean)
+    SectionText.objects.filter(pk=current.pk).update(
+        text=clean,
+        word_count=words,
+        version=F("version") + 1,
+        updated_by=actor,
+        updated_at=timezone.now(),
+    )
+    SectionRevision.objects.create(
+        section_text=current,
+        version=current.version + 1,
+        text=clean,
+        word_count=words,
+        author=actor,
+    )
+    section_text.text, section_text.word_count = clean, words
+    section_text.version = current.version + 1
+    return SavedSection(section_text.version, words, clean)
+
+
+def submission_problems(submission: Submission) -> list[str]:
+    """What stops a submission from being submitted: checked strictly, every time."""
+    problems = []
+    for section_text in submission.sections.select_related("section"):
+        section = section_text.section
+        if not section_text.text.strip():
+            problems.append(
+                _("Section %(number)s, “%(title)s”, is empty.")
+                % {"number": section.number, "title": section.display_title}
+            )
+        elif (
+            submission.outline.limits_are_rules
+            and section.word_limit
+            and section_text.word_count > section.word_limit
+        ):
+            problems.append(
+                _("Section %(number)s has %(count)s words; the limit is %(limit)s.")
+                % {
+                    "number": section.number,
+                    "count": section_text.word_count,
+                    "limit": section.word_limit,
+                }
+            )
+    return problems
+
+
+@transaction.atomic
+def submit_submission(*, submission: Submission, actor) -> Submission:
+    """Submit (or resubmit after a return) once every strict check passes. Audited."""
+    submission = Submission.objects.select_for_update().get(pk=submission.pk)
+    if submission.status not in SubmissionStatus.editable_states():
+        raise ValidationError(_("This submission has already been submitted."))
+    problems = submission_problems(submission)
+    if problems:
+        raise ValidationError(problems)
+    resubmitting = submission.status == SubmissionStatus.RETURNED
+    submission.status = SubmissionStatus.RESUBMITTED if resubmitting else SubmissionStatus.SUBMITTED
+    submission.submitted_at = timezone.now()
+    submission.save(update_fields=["status", "submitted_at", "updated_at"])
+    _audit(submission, actor, submission.status)
+    return submission
+
+
+@transaction.atomic
+def decide_submission(
+    *, submission: Submission, actor, status: str, comment: str = ""
+) -> Submission:
+    """The secretariat returns, accepts, publishes; it never edits the authors' text. Audited."""
+    allowed = {
+        SubmissionStatus.RETURNED: SubmissionStatus.with_secretariat(),
+        SubmissionStatus.ACCEPTED: SubmissionStatus.with_secretariat(),
+        SubmissionStatus.PUBLISHED: {SubmissionStatus.ACCEPTED},
+    }
+    submission = Submission.objects.select_for_update().get(pk=submission.pk)
+    if submission.status not in allowed.get(status, set()):
+        raise ValidationError(_("This decision is not possible in the submission's current state."))
+    if status == SubmissionStatus.RETURNED and not comment.strip():
+        raise ValidationError(_("Say what should be revised when returning a submission."))
+    if comment.strip():
+        SecretariatComment.objects.create(submission=submission, author=actor, text=comment.strip())
+    submission.status = status
+    submission.save(update_fields=["status", "updated_at"])
+    _audit(submission, actor, status, comment)
+    return submission
+
+
+@transaction.atomic
+def withdraw_submission(*, submission: Submission, actor) -> Submission:
+    submission.status = SubmissionStatus.WITHDRAWN
+    submission.save(update_fields=["status", "updated_at"])
+    _audit(submission, actor, "withdrawn")
+    return submission

@@ -1,0 +1,343 @@
+import difflib
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import ValidationError
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.html import format_html_join
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import FormView, ListView, TemplateView
+
+from accounts.permissions import PermissionRequiredMixin, ensure, may
+from core.concurrency import ConcurrentEditError, save_if_unchanged
+from reference.models import Country
+from reviews.views.base import ManageReviewMixin
+from submissions import selectors, services
+from submissions.enums import SubmissionKind, SubmissionStatus
+from submissions.forms import (
+    DecisionForm,
+    ObjectiveProgressForm,
+    PlanForm,
+    StartVoluntaryReviewForm,
+)
+from submissions.models import SectionText, Submission
+from submissions.wordcount import plain_text
+
+
+class MySubmissionsView(LoginRequiredMixin, ListView):
+    template_name = "submissions/my_submissions.html"
+    context_object_name = "submissions"
+
+    def get_queryset(self):
+        return selectors.submissions_of(self.request.user).order_by("-updated_at")
+
+
+class StartVoluntaryReviewView(LoginRequiredMixin, FormView):
+    """A focal point opens (or finds) its country's voluntary GCM review for a regional review."""
+
+    template_name = "submissions/start.html"
+    form_class = StartVoluntaryReviewForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not request.user.scopes.country_ids:
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        country_ids = self.request.user.scopes.country_ids
+        return {
+            **super().get_form_kwargs(),
+            "reviews": selectors.reviews_open_to_country(country_ids),
+            "countries": Country.objects.filter(pk__in=country_ids),
+            "initial": {"language": self.request.user.preferred_language},
+        }
+
+    def form_valid(self, form):
+        try:
+            submission = services.start_submission(
+                kind=SubmissionKind.VOLUNTARY_REVIEW,
+                review=form.cleaned_data["review"],
+                language=form.cleaned_data["language"],
+                country=form.cleaned_data["country"],
+                actor=self.request.user,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        return redirect(submission)
+
+
+class SubmissionMixin(PermissionRequiredMixin):
+    def get_permission_object(self):
+        return get_object_or_404(
+            Submission.objects.select_related(
+                "review__commission", "outline", "country", "organisation", "author"
+            ),
+            pk=self.kwargs["pk"],
+        )
+
+    @property
+    def submission(self) -> Submission:
+        return self.permission_object
+
+    def get_context_data(self, **kwargs):
+        user, submission = self.request.user, self.submission
+        return super().get_context_data(
+            submission=submission,
+            may_edit=may(user, "submissions.edit_submission", submission),
+            may_submit=may(user, "submissions.submit_submission", submission),
+            may_decide=may(user, "submissions.decide_submission", submission),
+            **kwargs,
+        )
+
+
+def _section_rows(submission, posted=None, conflicts=None):
+    rows = []
+    for section_text in selectors.sections_of(submission):
+        key = f"section-{section_text.pk}"
+        rows.append(
+            {
+                "text": section_text,
+                "section": section_text.section,
+                "typed": posted.get(key) if posted is not None else None,
+                "conflict": (conflicts or {}).get(section_text.pk),
+            }
+        )
+    return rows
+
+
+class SubmissionEditView(SubmissionMixin, TemplateView):
+    """The authors' form: every section with its guidance, live counts and autosave.
+
+    Without JavaScript the form posts every section at once, each with the version it started
+    from; a section saved meanwhile by someone else is shown beside the writer's text.
+    """
+
+    permission_required = "submissions.see_submission"
+    template_name = "submissions/edit.html"
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("rows", _section_rows(self.submission))
+        return super().get_context_data(
+            problems=services.submission_problems(self.submission),
+            csrf_cookie_name=settings.CSRF_COOKIE_NAME,
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        ensure(request.user, "submissions.edit_submission", self.submission)
+        conflicts, errors = {}, []
+        for section_text in selectors.sections_of(self.submission):
+            key = f"section-{section_text.pk}"
+            if key not in request.POST:
+                continue
+            try:
+                services.save_section(
+                    section_text=section_text,
+                    text=request.POST[key],
+                    base_version=int(request.POST.get(f"{key}-version", -1)),
+                    actor=request.user,
+                )
+            except services.SectionConflict as conflict:
+                conflicts[section_text.pk] = conflict.current
+            except ValidationError as error:
+                errors.extend(error.messages)
+            except ValueError:
+                errors.append(_("The form was incomplete; nothing was lost, please save again."))
+        if conflicts or errors:
+            for message in errors:
+                messages.error(request, message)
+            if conflicts:
+                messages.warning(
+                    request,
+                    _(
+                        "Someone else saved some sections while you were writing. Both texts are "
+                        "shown side by side: merge them, then save again."
+                    ),
+                )
+            context = self.get_context_data(
+                rows=_section_rows(self.submission, request.POST, conflicts)
+            )
+            return self.render_to_response(context, status=409 if conflicts else 422)
+        messages.success(request, _("Your draft has been saved."))
+        return redirect(self.submission)
+
+
+class SectionAutosaveView(View):
+    """JSON endpoint for autosave: saves one section or reports a conflict or a lost session."""
+
+    def post(self, request, pk, section):
+        if not request.user.is_authenticated:
+            return JsonResponse(
+                {"error": "signed_out", "login_url": reverse("account_login")}, status=401
+            )
+        submission = get_object_or_404(Submission.objects.select_related("review"), pk=pk)
+        ensure(request.user, "submissions.edit_submission", submission)
+        section_text = get_object_or_404(SectionText, pk=section, submission=submission)
+        try:
+            base_version = int(request.POST.get("version", ""))
+        except ValueError:
+            return JsonResponse({"error": "bad_request"}, status=400)
+        try:
+            saved = services.save_section(
+                section_text=section_text,
+                text=request.POST.get("text", ""),
+                base_version=base_version,
+                actor=request.user,
+            )
+        except services.SectionConflict as conflict:
+            current = conflict.current
+            return JsonResponse(
+                {
+                    "error": "conflict",
+                    "version": current.version,
+                    "text": current.text,
+                    "word_count": current.word_count,
+                    "by": str(current.updated_by or ""),
+                },
+                status=409,
+            )
+        except ValidationError as error:
+            return JsonResponse({"error": "invalid", "messages": error.messages}, status=422)
+        return JsonResponse({"version": saved.version, "word_count": saved.word_count})
+
+
+class SectionHistoryView(SubmissionMixin, TemplateView):
+    permission_required = "submissions.see_submission"
+    template_name = "submissions/history.html"
+
+    def get_context_data(self, **kwargs):
+        section_text = get_object_or_404(
+            SectionText.objects.select_related("section"),
+            pk=self.kwargs["section"],
+            submission=self.submission,
+        )
+        revisions = list(section_text.revisions.select_related("author"))
+        changes = []
+        for newer, older in zip(revisions, [*revisions[1:], None], strict=True):
+            changes.append((newer, _word_diff(older.text if older else "", newer.text)))
+        return super().get_context_data(section_text=section_text, changes=changes, **kwargs)
+
+
+def _word_diff(old: str, new: str):
+    """Words removed and added between two texts, as safe HTML."""
+    before, after = plain_text(old).split(), plain_text(new).split()
+    parts = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=before, b=after).get_opcodes():
+        if tag == "equal":
+            parts.append(("same", " ".join(before[i1:i2])))
+            continue
+        if i2 > i1:
+            parts.append(("removed", " ".join(before[i1:i2])))
+        if j2 > j1:
+            parts.append(("added", " ".join(after[j1:j2])))
+    return format_html_join(" ", '<span class="diff-{}">{}</span>', parts)
+
+
+class ObjectivesView(SubmissionMixin, TemplateView):
+    """All 23 objectives at once, with the plan and the means of implementation."""
+
+    permission_required = "submissions.see_submission"
+    template_name = "submissions/objectives.html"
+
+    def get_forms(self, data=None):
+        progress = list(selectors.progress_of(self.submission))
+        return [
+            (row, ObjectiveProgressForm(data, instance=row, prefix=f"o{row.objective.number}"))
+            for row in progress
+        ]
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("forms", self.get_forms())
+        kwargs.setdefault("plan_form", PlanForm(instance=self.submission))
+        return super().get_context_data(**kwargs)
+
+    def post(self, request, *args, **kwargs):
+        ensure(request.user, "submissions.edit_submission", self.submission)
+        plan_form = PlanForm(request.POST, instance=self.submission)
+        forms = self.get_forms(request.POST)
+        if not plan_form.is_valid() or not all(form.is_valid() for _row, form in forms):
+            return self.render_to_response(
+                self.get_context_data(forms=forms, plan_form=plan_form), status=422
+            )
+        try:
+            save_if_unchanged(
+                plan_form.instance,
+                expected_version=plan_form.cleaned_data["version"],
+                fields=["plan_status", "plan_link", "stakeholder_involvement", "means_needed"],
+            )
+        except ConcurrentEditError:
+            plan_form.add_error(
+                None,
+                _(
+                    "Someone else saved this page while you were editing it. Your text is kept "
+                    "below; reload the page in another tab to see theirs, then save again."
+                ),
+            )
+            return self.render_to_response(
+                self.get_context_data(forms=forms, plan_form=plan_form), status=409
+            )
+        for _row, form in forms:
+            if form.has_changed():
+                form.save()
+        messages.success(request, _("The progress on the objectives has been saved."))
+        return redirect("submissions:objectives", pk=self.submission.pk)
+
+
+class SubmitView(SubmissionMixin, View):
+    permission_required = "submissions.submit_submission"
+
+    def post(self, request, *args, **kwargs):
+        try:
+            services.submit_submission(submission=self.submission, actor=request.user)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+            return redirect(self.submission)
+        messages.success(request, _("The submission has been sent to the secretariat."))
+        return redirect(self.submission)
+
+
+class ReviewQueueView(ManageReviewMixin, TemplateView):
+    template_name = "submissions/queue.html"
+
+    def get_context_data(self, **kwargs):
+        submissions = selectors.review_queue(self.review)
+        status = self.request.GET.get("status")
+        kind = self.request.GET.get("kind")
+        if status:
+            submissions = submissions.filter(status=status)
+        if kind:
+            submissions = submissions.filter(kind=kind)
+        return super().get_context_data(
+            submissions=submissions, status_choices=SubmissionStatus.choices, **kwargs
+        )
+
+
+class DecisionView(SubmissionMixin, FormView):
+    permission_required = "submissions.decide_submission"
+    form_class = DecisionForm
+    template_name = "submissions/edit.html"
+
+    def form_valid(self, form):
+        try:
+            services.decide_submission(
+                submission=self.submission,
+                actor=self.request.user,
+                status=form.cleaned_data["status"],
+                comment=form.cleaned_data["comment"],
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(self.request, message)
+        else:
+            messages.success(self.request, _("The decision has been recorded."))
+        return redirect(self.submission)
+
+    def form_invalid(self, form):
+        messages.error(self.request, _("Choose a decision."))
+        return redirect(self.submission)

@@ -1,0 +1,156 @@
+import pytest
+from django.core.exceptions import ValidationError
+
+from reference.models import Country
+from submissions import services
+from submissions.enums import SubmissionKind, SubmissionStatus
+from submissions.models import Outline
+from tests.factories import UserFactory, make_review, make_voluntary_review
+
+pytestmark = pytest.mark.django_db
+
+
+def test_shipped_outlines_follow_annexes_2_and_3(reference_data):
+    member_state = Outline.objects.get(kind=SubmissionKind.VOLUNTARY_REVIEW, version=1)
+    limits = [(s.number, s.word_limit) for s in member_state.sections.all()]
+    assert limits == [("1", 500), ("2", 1500), ("3", 2000), ("4", 500), ("5", 500)]
+    assert member_state.limits_are_rules is False
+    regional = Outline.objects.get(kind=SubmissionKind.REGIONAL_INPUT, version=1)
+    assert [s.number for s in regional.sections.all()] == ["a", "b", "c", "d", "e"]
+    services.install_shipped_outlines()
+    assert Outline.objects.count() == 2
+
+
+def test_voluntary_review_needs_a_member_of_the_commission(reference_data):
+    review = make_review("ECLAC")
+    with pytest.raises(ValidationError):
+        services.start_submission(
+            kind=SubmissionKind.VOLUNTARY_REVIEW,
+            review=review,
+            language="fr",
+            country=Country.objects.get(iso3="KEN"),
+            actor=None,
+        )
+    france = services.start_submission(  # France is a member of ECLAC
+        kind=SubmissionKind.VOLUNTARY_REVIEW,
+        review=review,
+        language="fr",
+        country=Country.objects.get(iso3="FRA"),
+        actor=None,
+    )
+    assert france.sections.count() == 5
+    assert france.objective_progress.count() == 23
+    again = services.start_submission(
+        kind=SubmissionKind.VOLUNTARY_REVIEW,
+        review=review,
+        language="fr",
+        country=Country.objects.get(iso3="FRA"),
+        actor=None,
+    )
+    assert again == france
+
+
+def test_saving_sanitises_counts_and_keeps_revisions(reference_data):
+    submission = make_voluntary_review()
+    section = submission.sections.first()
+    author = UserFactory()
+    saved = services.save_section(
+        section_text=section,
+        text='<p onclick="x()">Hola <script>alert(1)</script><a href="javascript:x">mundo</a> '
+        "<strong>2021</strong></p>",
+        base_version=0,
+        actor=author,
+    )
+    section.refresh_from_db()
+    assert (
+        section.text
+        == '<p>Hola <a rel="noopener noreferrer nofollow">mundo</a> <strong>2021</strong></p>'
+    )
+    assert (saved.version, saved.word_count, section.word_count) == (1, 3, 3)
+    assert list(section.revisions.values_list("version", "author")) == [(1, author.pk)]
+
+
+def test_stale_save_is_refused_with_the_newer_text(reference_data):
+    submission = make_voluntary_review()
+    section = submission.sections.first()
+    services.save_section(
+        section_text=section, text="<p>First writer</p>", base_version=0, actor=UserFactory()
+    )
+    with pytest.raises(services.SectionConflict) as conflict:
+        services.save_section(
+            section_text=section, text="<p>Second writer</p>", base_version=0, actor=UserFactory()
+        )
+    assert conflict.value.current.text == "<p>First writer</p>"
+    section.refresh_from_db()
+    assert (section.text, section.version) == ("<p>First writer</p>", 1)
+
+
+def test_same_text_twice_is_not_a_conflict(reference_data):
+    section = make_voluntary_review().sections.first()
+    services.save_section(section_text=section, text="<p>Same</p>", base_version=0, actor=None)
+    saved = services.save_section(
+        section_text=section, text="<p>Same</p>", base_version=0, actor=None
+    )
+    assert saved.version == 1
+    assert section.revisions.count() == 1
+
+
+def test_drafts_are_lenient_but_oversize_text_is_refused(reference_data):
+    section = make_voluntary_review().sections.first()  # limit 500 words
+    long_text = "<p>" + "palabra " * 800 + "</p>"
+    saved = services.save_section(section_text=section, text=long_text, base_version=0, actor=None)
+    assert saved.word_count == 800
+    with pytest.raises(ValidationError) as error:
+        services.save_section(section_text=section, text="x" * 200_001, base_version=1, actor=None)
+    assert "too long to save" in error.value.messages[0]
+    section.refresh_from_db()
+    assert section.word_count == 800
+
+
+def test_submitting_checks_strictly(reference_data):
+    submission = make_voluntary_review()
+    with pytest.raises(ValidationError) as error:
+        services.submit_submission(submission=submission, actor=None)
+    assert len(error.value.messages) == 5
+    for section in submission.sections.all():
+        services.save_section(section_text=section, text="<p>Texto</p>", base_version=0, actor=None)
+    submission.outline.limits_are_rules = True
+    submission.outline.save()
+    first = submission.sections.first()
+    services.save_section(
+        section_text=first, text="<p>" + "x " * 501 + "</p>", base_version=1, actor=None
+    )
+    with pytest.raises(ValidationError) as error:
+        services.submit_submission(submission=submission, actor=None)
+    assert error.value.messages == ["Section 1 has 501 words; the limit is 500."]
+    services.save_section(section_text=first, text="<p>Texto</p>", base_version=2, actor=None)
+    submitted = services.submit_submission(submission=submission, actor=None)
+    assert submitted.status == SubmissionStatus.SUBMITTED
+
+
+def test_return_needs_a_comment_and_resubmission_follows(reference_data):
+    submission = make_voluntary_review()
+    for section in submission.sections.all():
+        services.save_section(section_text=section, text="<p>Texto</p>", base_version=0, actor=None)
+    services.submit_submission(submission=submission, actor=None)
+    with pytest.raises(ValidationError):
+        services.decide_submission(submission=submission, actor=None, status="returned")
+    services.decide_submission(
+        submission=submission, actor=None, status="returned", comment="Add data on objective 20."
+    )
+    submission.refresh_from_db()
+    assert submission.is_editable
+    again = services.submit_submission(submission=submission, actor=None)
+    assert again.status == SubmissionStatus.RESUBMITTED
+    with pytest.raises(ValidationError):
+        services.decide_submission(submission=again, actor=None, status="published")
+    services.decide_submission(submission=again, actor=None, status="accepted")
+    services.decide_submission(submission=again, actor=None, status="published")
+    assert [e.action for e in again.audit_events.order_by("pk")] == [
+        "created",
+        "submitted",
+        "returned",
+        "resubmitted",
+        "accepted",
+        "published",
+    ]
