@@ -75,8 +75,10 @@ class ReviewForm(VersionedForm):
             "documents_due_weeks",
             "consultation_opens",
             "consultation_closes",
+            "submissions_due",
         ]
         widgets = {
+            "submissions_due": DateInput(),
             "meeting_start": DateInput(),
             "meeting_end": DateInput(),
             "consultation_opens": DateInput(),

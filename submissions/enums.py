@@ -48,3 +48,14 @@ class MeansOfImplementation(models.TextChoices):
     DATA = "data", _("Data gathering and analysis")
     TECHNOLOGY = "technology", _("Technology")
     PARTNERSHIPS = "partnerships", _("Partnerships")
+
+
+class AuditAction(models.TextChoices):
+    CREATED = "created", pgettext_lazy("audit", "started")
+    SUBMITTED = "submitted", pgettext_lazy("audit", "submitted")
+    RESUBMITTED = "resubmitted", pgettext_lazy("audit", "resubmitted")
+    RETURNED = "returned", pgettext_lazy("audit", "returned for revision")
+    ACCEPTED = "accepted", pgettext_lazy("audit", "accepted")
+    PUBLISHED = "published", pgettext_lazy("audit", "published")
+    WITHDRAWN = "withdrawn", pgettext_lazy("audit", "withdrawn")
+    ATTACHMENT = "attachment", pgettext_lazy("audit", "file attached")

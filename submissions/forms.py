@@ -2,10 +2,11 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from core.uploads import check_upload
 from reference.models import GuidingPrinciple
 from reviews.models import RegionalReview
 from submissions.enums import MeansOfImplementation, SubmissionStatus
-from submissions.models import ObjectiveProgress, Submission
+from submissions.models import ObjectiveProgress, OutboxMessage, Submission
 
 
 class StartVoluntaryReviewForm(forms.Form):
@@ -75,3 +76,51 @@ class DecisionForm(forms.Form):
         max_length=10000,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
+
+
+class OutboxMessageForm(forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = OutboxMessage
+        fields = ["subject", "body"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 12})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial["version"] = self.instance.version
+
+
+class AttachmentForm(forms.Form):
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_("PDF, Word, OpenDocument, Excel, CSV, PNG or JPEG; at most 20 MB."),
+    )
+    is_note_verbale = forms.BooleanField(
+        label=_("This is the covering note verbale"), required=False
+    )
+
+    def clean_file(self):
+        from submissions.services import ATTACHMENT_KINDS, ATTACHMENT_MAX_BYTES
+
+        upload = self.cleaned_data["file"]
+        check_upload(upload, allowed=ATTACHMENT_KINDS, max_bytes=ATTACHMENT_MAX_BYTES)
+        return upload
+
+
+class StartRegionalInputForm(forms.Form):
+    review = forms.ModelChoiceField(
+        label=_("Regional review"), queryset=RegionalReview.objects.none()
+    )
+    language = forms.ChoiceField(label=_("Language of the input"), choices=settings.LANGUAGES)
+
+    def __init__(self, *args, reviews, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["review"].queryset = reviews
+        self.fields["organisation"] = forms.ModelChoiceField(
+            label=_("On behalf of"),
+            queryset=organisations,
+            required=False,
+            empty_label=_("Myself, as a registered stakeholder"),
+        )

@@ -4,13 +4,16 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from accounts.models import Organisation
 from core.storage import private_storage
 from reference.models import Country, GuidingPrinciple, Objective
 from reviews.models import RegionalReview
 from submissions.enums import (
+    AuditAction,
     ImplementationStatus,
     PlanStatus,
     SubmissionKind,
@@ -193,6 +196,16 @@ class Submission(models.Model):
     def is_editable(self) -> bool:
         return self.status in SubmissionStatus.editable_states()
 
+    @property
+    def is_late(self) -> bool:
+        """Submitted after the review's due date, or still unsubmitted past it."""
+        due = self.review.submissions_due
+        if due is None or self.status == SubmissionStatus.WITHDRAWN:
+            return False
+        if self.submitted_at:
+            return timezone.localdate(self.submitted_at) > due
+        return timezone.localdate() > due
+
 
 class SectionText(models.Model):
     submission = models.ForeignKey(
@@ -297,7 +310,7 @@ class AuditEvent(models.Model):
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
-    action = models.CharField(_("action"), max_length=40)
+    action = models.CharField(_("action"), max_length=40, choices=AuditAction.choices)
     detail = models.CharField(_("detail"), max_length=500, blank=True)
     created_at = models.DateTimeField(_("when"), auto_now_add=True)
 
@@ -346,3 +359,34 @@ class Attachment(models.Model):
 
     def __str__(self):
         return self.original_name
+
+
+class OutboxMessage(models.Model):
+    """A decision e-mail to the authors, read and edited by the secretariat before it is sent."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", pgettext_lazy("e-mail status", "to send")
+        SENT = "sent", pgettext_lazy("e-mail status", "sent")
+
+    review = models.ForeignKey(
+        RegionalReview, on_delete=models.CASCADE, related_name="outbox_messages"
+    )
+    submission = models.ForeignKey(
+        Submission, on_delete=models.CASCADE, related_name="outbox_messages"
+    )
+    recipients = models.JSONField(_("recipients"), default=list)
+    subject = models.CharField(_("subject"), max_length=300)
+    body = models.TextField(_("message"), max_length=20000)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    version = models.PositiveIntegerField(default=1, editable=False)
+    created_at = models.DateTimeField(_("created on"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent on"), null=True, blank=True)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["review", "status", "-created_at"]
+
+    def __str__(self):
+        return self.subject

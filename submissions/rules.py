@@ -47,3 +47,15 @@ rules.add_perm("submissions.see_submission", is_author_of | is_secretariat_of_su
 rules.add_perm("submissions.edit_submission", is_author_of & is_editable)
 rules.add_perm("submissions.submit_submission", is_designated_author_of & is_editable)
 rules.add_perm("submissions.decide_submission", is_secretariat_of_submission)
+
+
+@rules.predicate
+def is_not_concluded(user, submission) -> bool:
+    return submission is not None and submission.status not in {
+        SubmissionStatus.ACCEPTED,
+        SubmissionStatus.PUBLISHED,
+        SubmissionStatus.WITHDRAWN,
+    }
+
+
+rules.add_perm("submissions.withdraw_submission", is_designated_author_of & is_not_concluded)

@@ -56,3 +56,9 @@ def review_queue(review: RegionalReview) -> QuerySet[Submission]:
         )
         .order_by("kind", "country__name", "organisation__name", "pk")
     )
+
+
+def reviews_open_to_inputs() -> QuerySet[RegionalReview]:
+    return RegionalReview.objects.filter(status=ReviewStatus.ANNOUNCED).select_related(
+        "commission", "cycle"
+    )

@@ -9,9 +9,12 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.uploads import CSV, DOCX, JPEG, ODT, PDF, PNG, XLSX, check_upload
 from reference.models import Objective
+from submissions import outbox
 from submissions.enums import SubmissionKind, SubmissionStatus
 from submissions.models import (
+    Attachment,
     AuditEvent,
     ObjectiveProgress,
     Outline,
@@ -23,6 +26,9 @@ from submissions.models import (
 )
 from submissions.outlines import SHIPPED_OUTLINES
 from submissions.wordcount import count_words
+
+ATTACHMENT_KINDS = (PDF, DOCX, XLSX, ODT, CSV, PNG, JPEG)
+ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024
 
 # Drafts are saved leniently, but no section may grow past this (about 30,000 words).
 MAX_SECTION_CHARACTERS = 200_000
@@ -193,7 +199,10 @@ def submission_problems(submission: Submission) -> list[str]:
 
 @transaction.atomic
 def submit_submission(*, submission: Submission, actor) -> Submission:
-    """Submit (or resubmit after a return) once every strict check passes. Audited."""
+    """Submit (or resubmit after a return) once every strict check passes.
+
+    Side effects: an audit event, and a confirmation e-mail drafted in the outbox.
+    """
     submission = Submission.objects.select_for_update().get(pk=submission.pk)
     if submission.status not in SubmissionStatus.editable_states():
         raise ValidationError(_("This submission has already been submitted."))
@@ -202,9 +211,11 @@ def submit_submission(*, submission: Submission, actor) -> Submission:
         raise ValidationError(problems)
     resubmitting = submission.status == SubmissionStatus.RETURNED
     submission.status = SubmissionStatus.RESUBMITTED if resubmitting else SubmissionStatus.SUBMITTED
-    submission.submitted_at = timezone.now()
+    # The first submission is what counts against the deadline.
+    submission.submitted_at = submission.submitted_at or timezone.now()
     submission.save(update_fields=["status", "submitted_at", "updated_at"])
     _audit(submission, actor, submission.status)
+    outbox.draft_message(submission=submission, event="submitted")
     return submission
 
 
@@ -212,7 +223,11 @@ def submit_submission(*, submission: Submission, actor) -> Submission:
 def decide_submission(
     *, submission: Submission, actor, status: str, comment: str = ""
 ) -> Submission:
-    """The secretariat returns, accepts, publishes; it never edits the authors' text. Audited."""
+    """The secretariat returns, accepts or publishes; it never edits the authors' text.
+
+    Side effects: the comment kept for the authors, an audit event, and a decision e-mail drafted
+    in the outbox for the secretariat to read, edit and send.
+    """
     allowed = {
         SubmissionStatus.RETURNED: SubmissionStatus.with_secretariat(),
         SubmissionStatus.ACCEPTED: SubmissionStatus.with_secretariat(),
@@ -228,12 +243,34 @@ def decide_submission(
     submission.status = status
     submission.save(update_fields=["status", "updated_at"])
     _audit(submission, actor, status, comment)
+    outbox.draft_message(submission=submission, event=status, comment=comment.strip())
     return submission
 
 
 @transaction.atomic
 def withdraw_submission(*, submission: Submission, actor) -> Submission:
+    """The authors take their submission back; it stays in the record. Audited."""
     submission.status = SubmissionStatus.WITHDRAWN
     submission.save(update_fields=["status", "updated_at"])
     _audit(submission, actor, "withdrawn")
     return submission
+
+
+@transaction.atomic
+def add_attachment(*, submission: Submission, upload, is_note_verbale: bool, actor) -> Attachment:
+    """Store a supporting file, checked by content and size, outside the public static path."""
+    if not submission.is_editable:
+        raise ValidationError(_("This submission can no longer be changed."))
+    kind = check_upload(upload, allowed=ATTACHMENT_KINDS, max_bytes=ATTACHMENT_MAX_BYTES)
+    attachment = Attachment(
+        submission=submission,
+        original_name=upload.name.rsplit("/", 1)[-1][:255],
+        content_type=kind.content_type,
+        size=upload.size,
+        uploaded_by=actor,
+        is_note_verbale=is_note_verbale and submission.country_id is not None,
+    )
+    attachment.file.save(f"attachment{kind.extensions[0]}", upload, save=False)
+    attachment.save()
+    _audit(submission, actor, "attachment", attachment.original_name)
+    return attachment

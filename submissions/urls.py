@@ -1,29 +1,54 @@
 from django.urls import path
 
-from submissions import views
+from submissions.views import authors, secretariat
 
 app_name = "submissions"
 
 urlpatterns = [
-    path("submissions/", views.MySubmissionsView.as_view(), name="mine"),
+    path("submissions/", authors.MySubmissionsView.as_view(), name="mine"),
     path(
         "submissions/voluntary-review/new/",
-        views.StartVoluntaryReviewView.as_view(),
+        authors.StartVoluntaryReviewView.as_view(),
         name="start_voluntary_review",
     ),
-    path("submissions/<int:pk>/", views.SubmissionEditView.as_view(), name="edit"),
+    path(
+        "submissions/regional-input/new/",
+        authors.StartRegionalInputView.as_view(),
+        name="start_regional_input",
+    ),
+    path("submissions/<int:pk>/", authors.SubmissionEditView.as_view(), name="edit"),
+    path("submissions/<int:pk>/withdraw/", authors.WithdrawView.as_view(), name="withdraw"),
     path(
         "submissions/<int:pk>/sections/<int:section>/autosave/",
-        views.SectionAutosaveView.as_view(),
+        authors.SectionAutosaveView.as_view(),
         name="autosave",
     ),
     path(
         "submissions/<int:pk>/sections/<int:section>/history/",
-        views.SectionHistoryView.as_view(),
+        authors.SectionHistoryView.as_view(),
         name="history",
     ),
-    path("submissions/<int:pk>/objectives/", views.ObjectivesView.as_view(), name="objectives"),
-    path("submissions/<int:pk>/submit/", views.SubmitView.as_view(), name="submit"),
-    path("submissions/<int:pk>/decision/", views.DecisionView.as_view(), name="decide"),
-    path("reviews/<int:pk>/submissions/", views.ReviewQueueView.as_view(), name="queue"),
+    path("submissions/<int:pk>/objectives/", authors.ObjectivesView.as_view(), name="objectives"),
+    path("submissions/<int:pk>/submit/", authors.SubmitView.as_view(), name="submit"),
+    path(
+        "submissions/<int:pk>/attachments/", authors.AttachmentUploadView.as_view(), name="attach"
+    ),
+    path(
+        "submissions/<int:pk>/attachments/<int:attachment>/",
+        authors.AttachmentDownloadView.as_view(),
+        name="attachment",
+    ),
+    path("submissions/<int:pk>/decision/", secretariat.DecisionView.as_view(), name="decide"),
+    path("reviews/<int:pk>/submissions/", secretariat.ReviewQueueView.as_view(), name="queue"),
+    path(
+        "reviews/<int:pk>/submissions/objectives/<int:number>/",
+        secretariat.ObjectiveAcrossSubmissionsView.as_view(),
+        name="objective",
+    ),
+    path("reviews/<int:pk>/outbox/", secretariat.OutboxView.as_view(), name="outbox"),
+    path(
+        "reviews/<int:pk>/outbox/<int:message>/",
+        secretariat.OutboxMessageEditView.as_view(),
+        name="outbox_message",
+    ),
 ]

@@ -57,6 +57,12 @@ class RegionalReview(models.Model):
         default=4,
         help_text=_("Meetings are paperless: documents are shared well in advance."),
     )
+    submissions_due = models.DateField(
+        _("voluntary reviews and inputs due"),
+        null=True,
+        blank=True,
+        help_text=_("Submissions received after this day are flagged as late."),
+    )
     consultation_opens = models.DateField(_("consultation opens"), null=True, blank=True)
     consultation_closes = models.DateField(_("consultation closes"), null=True, blank=True)
     target_women_share = models.PositiveSmallIntegerField(

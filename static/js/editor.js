@@ -84,6 +84,8 @@
     this.editor.setAttribute("aria-multiline", "true");
     this.editor.setAttribute("aria-labelledby", this.root.querySelector("h2").id);
     this.editor.setAttribute("aria-describedby", this.textarea.getAttribute("aria-describedby"));
+    this.editor.lang = this.textarea.lang;
+    this.editor.dir = "auto";
     this.editor.innerHTML = clean(this.textarea.value);
     this.editor.addEventListener("input", function () { self.changed(); });
     this.editor.addEventListener("blur", function () { if (self.dirty) self.save(); });

@@ -112,6 +112,7 @@ def edit_form(review, **changes):
         "documents_due_weeks": review.documents_due_weeks,
         "consultation_opens": "",
         "consultation_closes": "",
+        "submissions_due": "",
     }
     data.update(changes)
     return data

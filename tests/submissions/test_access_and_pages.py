@@ -172,3 +172,58 @@ def test_review_queue_keeps_a_constant_number_of_queries(client, reference_data)
             actor=None,
         )
     assert count() == one
+
+
+def test_focal_point_starts_its_country_review_from_the_list(client, reference_data):
+    from tests.factories import make_review
+
+    eclac, ece = make_review("ECLAC"), make_review("ECE", slug="other")
+    client.force_login(focal_point(Country.objects.get(iso3="MEX")))
+    page = client.get(reverse("submissions:start_voluntary_review")).content.decode()
+    assert eclac.title in page and ece.title not in page
+    response = client.post(
+        reverse("submissions:start_voluntary_review"),
+        {"review": eclac.pk, "language": "es", "country": Country.objects.get(iso3="MEX").pk},
+    )
+    submission = eclac.submissions.get()
+    assert response["Location"] == reverse("submissions:edit", args=[submission.pk])
+    mine = client.get(reverse("submissions:mine")).content.decode()
+    assert reverse("submissions:edit", args=[submission.pk]) in mine
+    refused = client.post(
+        reverse("submissions:start_voluntary_review"),
+        {"review": ece.pk, "language": "es", "country": Country.objects.get(iso3="MEX").pk},
+    )
+    assert refused.status_code == 200
+    assert ece.submissions.count() == 0
+
+
+def test_stakeholder_cannot_start_a_voluntary_review(client, reference_data):
+    client.force_login(UserFactory())
+    assert client.get(reverse("submissions:start_voluntary_review")).status_code == 404
+
+
+def test_organisation_and_individual_stakeholder_submit_regional_inputs(client, reference_data):
+    from accounts.enums import Role
+    from reviews.enums import ReviewStatus
+    from tests.factories import OrganisationFactory, RoleAssignmentFactory, make_review
+
+    review = make_review("ESCAP", status=ReviewStatus.ANNOUNCED)
+    organisation = OrganisationFactory(country=Country.objects.get(iso3="PHL"))
+    representative = RoleAssignmentFactory(
+        role=Role.ORGANISATION_REPRESENTATIVE, organisation=organisation, designated=True
+    ).user
+    client.force_login(representative)
+    url = reverse("submissions:start_regional_input")
+    client.post(url, {"review": review.pk, "language": "zh-hans", "organisation": organisation.pk})
+    by_organisation = review.submissions.get(organisation=organisation)
+    assert by_organisation.outline.kind == "regional_input"
+    assert [s.number for s in by_organisation.outline.sections.all()] == ["a", "b", "c", "d", "e"]
+    person = UserFactory()
+    client.force_login(person)
+    client.post(url, {"review": review.pk, "language": "ar", "organisation": ""})
+    own = review.submissions.get(author=person)
+    assert client.get(reverse("submissions:edit", args=[own.pk])).status_code == 200
+    assert client.get(reverse("submissions:edit", args=[by_organisation.pk])).status_code == 404
+    client.post(reverse("submissions:withdraw", args=[own.pk]))
+    own.refresh_from_db()
+    assert own.status == "withdrawn"

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
-from django.http import Http404, JsonResponse
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.html import format_html_join
@@ -12,19 +12,20 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
+from accounts.models import Organisation
 from accounts.permissions import PermissionRequiredMixin, ensure, may
 from core.concurrency import ConcurrentEditError, save_if_unchanged
 from reference.models import Country
-from reviews.views.base import ManageReviewMixin
 from submissions import selectors, services
-from submissions.enums import SubmissionKind, SubmissionStatus
+from submissions.enums import SubmissionKind
 from submissions.forms import (
-    DecisionForm,
+    AttachmentForm,
     ObjectiveProgressForm,
     PlanForm,
+    StartRegionalInputForm,
     StartVoluntaryReviewForm,
 )
-from submissions.models import SectionText, Submission
+from submissions.models import Attachment, SectionText, Submission
 from submissions.wordcount import plain_text
 
 
@@ -91,6 +92,7 @@ class SubmissionMixin(PermissionRequiredMixin):
             may_edit=may(user, "submissions.edit_submission", submission),
             may_submit=may(user, "submissions.submit_submission", submission),
             may_decide=may(user, "submissions.decide_submission", submission),
+            may_withdraw=may(user, "submissions.withdraw_submission", submission),
             **kwargs,
         )
 
@@ -124,6 +126,9 @@ class SubmissionEditView(SubmissionMixin, TemplateView):
         kwargs.setdefault("rows", _section_rows(self.submission))
         return super().get_context_data(
             problems=services.submission_problems(self.submission),
+            attachments=self.submission.attachments.all(),
+            activity=self.submission.audit_events.select_related("actor")[:50],
+            attachment_form=AttachmentForm(),
             csrf_cookie_name=settings.CSRF_COOKIE_NAME,
             **kwargs,
         )
@@ -302,42 +307,81 @@ class SubmitView(SubmissionMixin, View):
         return redirect(self.submission)
 
 
-class ReviewQueueView(ManageReviewMixin, TemplateView):
-    template_name = "submissions/queue.html"
+class AttachmentUploadView(SubmissionMixin, View):
+    permission_required = "submissions.edit_submission"
 
-    def get_context_data(self, **kwargs):
-        submissions = selectors.review_queue(self.review)
-        status = self.request.GET.get("status")
-        kind = self.request.GET.get("kind")
-        if status:
-            submissions = submissions.filter(status=status)
-        if kind:
-            submissions = submissions.filter(kind=kind)
-        return super().get_context_data(
-            submissions=submissions, status_choices=SubmissionStatus.choices, **kwargs
+    def post(self, request, *args, **kwargs):
+        form = AttachmentForm(request.POST, request.FILES)
+        if form.is_valid():
+            services.add_attachment(
+                submission=self.submission,
+                upload=form.cleaned_data["file"],
+                is_note_verbale=form.cleaned_data["is_note_verbale"],
+                actor=request.user,
+            )
+            messages.success(request, _("The file has been attached."))
+        else:
+            for errors in form.errors.values():
+                for error in errors:
+                    messages.error(request, error)
+        return redirect(self.submission)
+
+
+class AttachmentDownloadView(SubmissionMixin, View):
+    permission_required = "submissions.see_submission"
+
+    def get(self, request, *args, **kwargs):
+        attachment = get_object_or_404(
+            Attachment, pk=self.kwargs["attachment"], submission=self.submission
+        )
+        try:
+            handle = attachment.file.open("rb")
+        except FileNotFoundError:
+            raise Http404 from None
+        return FileResponse(
+            handle,
+            as_attachment=True,
+            filename=attachment.original_name,
+            content_type=attachment.content_type,
         )
 
 
-class DecisionView(SubmissionMixin, FormView):
-    permission_required = "submissions.decide_submission"
-    form_class = DecisionForm
-    template_name = "submissions/edit.html"
+class StartRegionalInputView(LoginRequiredMixin, FormView):
+    """An organisation, or a registered stakeholder in person, submits an input to a review."""
+
+    template_name = "submissions/start.html"
+    form_class = StartRegionalInputForm
+
+    def get_form_kwargs(self):
+        return {
+            **super().get_form_kwargs(),
+            "reviews": selectors.reviews_open_to_inputs(),
+            "organisations": Organisation.objects.filter(
+                pk__in=self.request.user.scopes.organisation_ids
+            ),
+            "initial": {"language": self.request.user.preferred_language},
+        }
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(regional_input=True, **kwargs)
 
     def form_valid(self, form):
-        try:
-            services.decide_submission(
-                submission=self.submission,
-                actor=self.request.user,
-                status=form.cleaned_data["status"],
-                comment=form.cleaned_data["comment"],
-            )
-        except ValidationError as error:
-            for message in error.messages:
-                messages.error(self.request, message)
-        else:
-            messages.success(self.request, _("The decision has been recorded."))
-        return redirect(self.submission)
+        organisation = form.cleaned_data["organisation"]
+        submission = services.start_submission(
+            kind=SubmissionKind.REGIONAL_INPUT,
+            review=form.cleaned_data["review"],
+            language=form.cleaned_data["language"],
+            organisation=organisation,
+            author=None if organisation else self.request.user,
+            actor=self.request.user,
+        )
+        return redirect(submission)
 
-    def form_invalid(self, form):
-        messages.error(self.request, _("Choose a decision."))
+
+class WithdrawView(SubmissionMixin, View):
+    permission_required = "submissions.withdraw_submission"
+
+    def post(self, request, *args, **kwargs):
+        services.withdraw_submission(submission=self.submission, actor=request.user)
+        messages.success(request, _("The submission has been withdrawn."))
         return redirect(self.submission)

@@ -1,0 +1,73 @@
+"""The review queue as CSV and XLSX, with spreadsheet formulas neutralised."""
+
+import csv
+import io
+
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+
+# A cell starting with one of these is read as a formula by spreadsheet programs.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value) -> str:
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
+def queue_rows(submissions) -> list[list[str]]:
+    header = [
+        _("Kind"),
+        _("Submitted by"),
+        _("Language"),
+        _("Status"),
+        _("Submitted on"),
+        _("Late"),
+        _("Sections filled"),
+        _("Objectives addressed"),
+        _("Words per section"),
+        _("Last change"),
+    ]
+    rows = [header]
+    for submission in submissions:
+        words = "; ".join(
+            f"{text.section.number}: {text.word_count}"
+            + (f"/{text.section.word_limit}" if text.section.word_limit else "")
+            for text in submission.sections.all()
+        )
+        rows.append(
+            [
+                submission.get_kind_display(),
+                submission.author_label,
+                submission.get_language_display(),
+                submission.get_status_display(),
+                submission.submitted_at.date().isoformat() if submission.submitted_at else "",
+                _("yes") if submission.is_late else _("no"),
+                f"{submission.sections_filled}/{submission.sections_total}",
+                f"{submission.objectives_addressed}/23",
+                words,
+                submission.updated_at.strftime("%Y-%m-%d %H:%M"),
+            ]
+        )
+    return [[neutralise(cell) for cell in row] for row in rows]
+
+
+def as_csv(rows: list[list[str]]) -> bytes:
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(rows)
+    # A byte-order mark lets spreadsheet programs read the UTF-8 (Arabic, Chinese) correctly.
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def as_xlsx(rows: list[list[str]]) -> bytes:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Submissions"
+    for row in rows:
+        sheet.append(row)
+    for row in sheet.iter_rows():
+        for cell in row:
+            cell.data_type = "s"  # text, never a formula
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

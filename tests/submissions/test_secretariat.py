@@ -1,0 +1,206 @@
+"""The secretariat's side: late flags, exports, the per-objective view, the outbox, attachments."""
+
+import csv
+import datetime
+import io
+
+import pytest
+from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.template.loader import render_to_string
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import translation
+from openpyxl import load_workbook
+
+from reference.models import Commission, Country
+from reviews.models import RegionalReview
+from submissions import services
+from submissions.exports import neutralise
+from submissions.models import OutboxMessage
+from tests.factories import (
+    UserFactory,
+    commission_secretariat,
+    focal_point,
+    make_voluntary_review,
+)
+
+pytestmark = pytest.mark.django_db
+PDF = b"%PDF-1.4\n%%EOF\n"
+
+
+@pytest.fixture
+def submitted(reference_data):
+    submission = make_voluntary_review("MEX", "ECLAC")
+    focal_point(Country.objects.get(iso3="MEX"), user__email="ana@example.org", designated=True)
+    for section in submission.sections.all():
+        services.save_section(
+            section_text=section, text='<p>=HYPERLINK("x")</p>', base_version=0, actor=None
+        )
+    services.submit_submission(submission=submission, actor=None)
+    return submission
+
+
+@pytest.fixture
+def staff(reference_data):
+    return commission_secretariat(Commission.objects.get(code="ECLAC"))
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("=SUM(A1)", "'=SUM(A1)"),
+        ("+1", "'+1"),
+        ("-2", "'-2"),
+        ("@cmd", "'@cmd"),
+        ("México", "México"),
+        ("", ""),
+    ],
+)
+def test_formula_cells_are_neutralised(value, expected):
+    assert neutralise(value) == expected
+
+
+def test_late_submission_is_flagged(submitted):
+    RegionalReview.objects.filter(pk=submitted.review.pk).update(
+        submissions_due=datetime.date(2000, 1, 1)
+    )
+    submitted.refresh_from_db()
+    assert submitted.is_late is True
+    RegionalReview.objects.filter(pk=submitted.review.pk).update(
+        submissions_due=datetime.date(2999, 1, 1)
+    )
+    submitted.refresh_from_db()
+    assert submitted.is_late is False
+
+
+def test_queue_exports_as_csv_and_xlsx(client, submitted, staff):
+    client.force_login(staff)
+    url = reverse("submissions:queue", args=[submitted.review.pk])
+    response = client.get(url, {"export": "csv"})
+    assert response["Content-Disposition"].endswith('.csv"')
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0][:4] == ["Kind", "Submitted by", "Language", "Status"]
+    assert rows[1][:4] == ["Voluntary GCM review", "Mexico", "Spanish", "submitted"]
+    workbook = load_workbook(io.BytesIO(client.get(url, {"export": "xlsx"}).content))
+    sheet = workbook.active
+    assert [cell.value for cell in sheet[2]][:2] == ["Voluntary GCM review", "Mexico"]
+    assert all(cell.data_type == "s" for row in sheet.iter_rows() for cell in row if cell.value)
+
+
+def test_other_commission_cannot_export(client, submitted):
+    client.force_login(commission_secretariat(Commission.objects.get(code="ECE")))
+    url = reverse("submissions:queue", args=[submitted.review.pk])
+    assert client.get(url, {"export": "csv"}).status_code == 404
+
+
+def test_per_objective_view_gathers_what_submissions_say(client, submitted, staff):
+    progress = submitted.objective_progress.get(objective__number=20)
+    progress.narrative = "Remittance costs fell to 3.1%."
+    progress.save()
+    client.force_login(staff)
+    html = client.get(
+        reverse("submissions:objective", args=[submitted.review.pk, 20])
+    ).content.decode()
+    assert "Remittance costs fell to 3.1%." in html
+    assert "Mexico" in html
+    other = client.get(reverse("submissions:objective", args=[submitted.review.pk, 21]))
+    assert "No submission says anything about this objective yet." in other.content.decode()
+
+
+def test_decisions_wait_in_the_outbox_until_sent(client, submitted, staff):
+    client.force_login(staff)
+    client.post(
+        reverse("submissions:decide", args=[submitted.pk]),
+        {"status": "returned", "comment": "Please add data on objective 20."},
+    )
+    assert mail.outbox == []
+    drafts = list(OutboxMessage.objects.filter(status="draft").order_by("pk"))
+    assert [m.recipients for m in drafts] == [["ana@example.org"], ["ana@example.org"]]
+    returned = drafts[-1]
+    assert "Please add data on objective 20." in returned.body
+    edit_url = reverse("submissions:outbox_message", args=[submitted.review.pk, returned.pk])
+    client.post(edit_url, {"version": 1, "subject": "Revision requested", "body": "Edited text"})
+    client.post(
+        reverse("submissions:outbox", args=[submitted.review.pk]), {"message": [returned.pk]}
+    )
+    assert [(m.subject, m.body, m.to) for m in mail.outbox] == [
+        ("Revision requested", "Edited text", ["ana@example.org"])
+    ]
+    client.post(
+        reverse("submissions:outbox", args=[submitted.review.pk]), {"message": [returned.pk]}
+    )
+    assert len(mail.outbox) == 1  # never sent twice
+
+
+def test_decision_email_is_written_in_the_submission_language(submitted):
+    services.decide_submission(submission=submitted, actor=None, status="accepted")
+    message = OutboxMessage.objects.latest("pk")
+    with translation.override("en"):
+        english = render_to_string(
+            "submissions/email/accepted_subject.txt", {"review": submitted.review}
+        ).strip()
+    assert english == "Accepted: your submission to the Regional review ECLAC"
+    assert message.subject != english
+    assert "Regional review ECLAC" in message.subject
+
+
+def test_attachments_are_checked_and_served_only_to_those_allowed(
+    client, reference_data, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    submission = make_voluntary_review("MEX", "ECLAC")
+    writer = focal_point(Country.objects.get(iso3="MEX"))
+    client.force_login(writer)
+    attach = reverse("submissions:attach", args=[submission.pk])
+    client.post(attach, {"file": SimpleUploadedFile("annex.pdf", b"MZ\x90\x00 not a pdf")})
+    assert submission.attachments.count() == 0
+    client.post(attach, {"file": SimpleUploadedFile("annex.pdf", PDF), "is_note_verbale": "on"})
+    attachment = submission.attachments.get()
+    assert attachment.is_note_verbale
+    url = reverse("submissions:attachment", args=[submission.pk, attachment.pk])
+    response = client.get(url)
+    assert response["Content-Disposition"] == 'attachment; filename="annex.pdf"'
+    for user in [focal_point(Country.objects.get(iso3="PHL")), UserFactory()]:
+        client.force_login(user)
+        assert client.get(url).status_code == 404
+    client.logout()
+    assert client.get(url).status_code == 302
+
+
+@pytest.mark.parametrize("page", ["objective", "outbox"])
+def test_secretariat_pages_keep_a_constant_number_of_queries(client, reference_data, page):
+    first = make_voluntary_review("MEX", "ECLAC")
+    client.force_login(commission_secretariat(Commission.objects.get(code="ECLAC")))
+    url = (
+        reverse("submissions:objective", args=[first.review.pk, 1])
+        if page == "objective"
+        else reverse("submissions:outbox", args=[first.review.pk])
+    )
+
+    def grow(iso3):
+        submission = services.start_submission(
+            kind="voluntary_review",
+            review=first.review,
+            language="es",
+            country=Country.objects.get(iso3=iso3),
+            actor=None,
+        )
+        progress = submission.objective_progress.get(objective__number=1)
+        progress.narrative = "Dato"
+        progress.save()
+        for section in submission.sections.all():
+            services.save_section(section_text=section, text="<p>x</p>", base_version=0, actor=None)
+        services.submit_submission(submission=submission, actor=None)
+
+    def count():
+        with CaptureQueriesContext(connection) as context:
+            assert client.get(url).status_code == 200
+        return len(context)
+
+    grow("ARG")
+    one = count()
+    for iso3 in ["BRA", "CHL", "COL"]:
+        grow(iso3)
+    assert count() == one
