@@ -15,3 +15,14 @@ class PrivateStorage(FileSystemStorage):
 def private_storage() -> PrivateStorage:
     # A callable, so settings are read when a file is stored, not at import.
     return PrivateStorage()
+
+
+def private_download(field_file, *, filename: str, content_type: str):
+    """A private file as a download; the caller has already checked who may have it."""
+    from django.http import FileResponse, Http404
+
+    try:
+        handle = field_file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    return FileResponse(handle, as_attachment=True, filename=filename, content_type=content_type)

@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
@@ -7,6 +6,7 @@ from django.views import View
 from django.views.generic import CreateView, FormView, TemplateView, UpdateView
 
 from accounts.permissions import PermissionRequiredMixin, ensure, may
+from core.storage import private_download
 from reviews import services
 from reviews.forms import CommentForm, DocumentForm, DocumentVersionForm
 from reviews.models import DocumentVersion, ReviewDocument
@@ -130,13 +130,6 @@ class DocumentDownloadView(View):
             DocumentVersion.objects.select_related("document__review"), pk=version, document_id=pk
         )
         ensure(request.user, "reviews.see_document", version.document)
-        try:
-            handle = version.file.open("rb")
-        except FileNotFoundError:
-            raise Http404 from None
-        return FileResponse(
-            handle,
-            as_attachment=True,
-            filename=version.original_name,
-            content_type=version.content_type,
+        return private_download(
+            version.file, filename=version.original_name, content_type=version.content_type
         )

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.html import format_html_join
@@ -15,6 +15,7 @@ from django.views.generic import FormView, ListView, TemplateView
 from accounts.models import Organisation
 from accounts.permissions import PermissionRequiredMixin, ensure, may
 from core.concurrency import ConcurrentEditError, save_if_unchanged
+from core.storage import private_download
 from reference.models import Country
 from submissions import selectors, services
 from submissions.enums import SubmissionKind
@@ -334,13 +335,8 @@ class AttachmentDownloadView(SubmissionMixin, View):
         attachment = get_object_or_404(
             Attachment, pk=self.kwargs["attachment"], submission=self.submission
         )
-        try:
-            handle = attachment.file.open("rb")
-        except FileNotFoundError:
-            raise Http404 from None
-        return FileResponse(
-            handle,
-            as_attachment=True,
+        return private_download(
+            attachment.file,
             filename=attachment.original_name,
             content_type=attachment.content_type,
         )
