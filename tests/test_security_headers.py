@@ -119,3 +119,23 @@ def test_form_errors_escape_user_text(client):
     html = response.content.decode()
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_page_titles_hold_only_text(client, reference_data):
+    """Every page's <title> is plain text: no markup leaked into the head."""
+    import re
+
+    from tests.factories import make_voluntary_review
+
+    submission = make_voluntary_review()
+    urls = [
+        reverse("submissions:edit", args=[submission.pk]),
+        reverse("submissions:queue", args=[submission.review.pk]),
+        reverse("submissions:objectives", args=[submission.pk]),
+        reverse("reviews:dashboard", args=[submission.review.pk]),
+    ]
+    client.force_login(network_secretariat())
+    for url in urls:
+        head = client.get(url).content.decode().split("</head>")[0]
+        title = re.search(r"<title>(.*?)</title>", head, re.S).group(1)
+        assert "<" not in title, url

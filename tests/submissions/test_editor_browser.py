@@ -96,3 +96,52 @@ def test_expired_session_keeps_the_text_and_asks_to_sign_in(browser, live_server
     )
     saved = SectionText.objects.get(submission=submission, section__key="policy")
     assert "Written after the session ended." in saved.text
+
+
+def test_submit_return_revise_and_resubmit_in_the_browser(browser, live_server, setup):
+    from reference.models import Commission
+    from submissions import services
+    from tests.factories import commission_secretariat
+
+    submission, designated, _official = setup
+    for section in submission.sections.exclude(section__key="next-steps"):
+        services.save_section(section_text=section, text="<p>Texto</p>", base_version=0, actor=None)
+    page = signed_in_page(browser, live_server, designated)
+    page.goto(f"{live_server.url}/en/submissions/{submission.pk}/")
+    page.get_by_role("button", name="Validate and submit").click()
+    expect(page.get_by_text("Section 5, “Next steps”, is empty.").first).to_be_visible()
+    editor(page, 4).click()
+    page.keyboard.type("Difusión de resultados en 2022.")
+    expect(page.locator(".outline-section").nth(4).locator(".save-state")).to_have_text("Saved")
+    page.get_by_role("button", name="Validate and submit").click()
+    expect(page.get_by_text("The submission has been sent to the secretariat.")).to_be_visible()
+    expect(page.locator(".editor")).to_have_count(0)  # no more editing while with the secretariat
+
+    staff = signed_in_page(
+        browser, live_server, commission_secretariat(Commission.objects.get(code="ECLAC"))
+    )
+    staff.goto(f"{live_server.url}/en/submissions/{submission.pk}/")
+    staff.get_by_label("Decision").select_option("returned")
+    staff.get_by_label("Comment to the authors").fill("Añadan datos sobre remesas.")
+    staff.get_by_role("button", name="Record the decision").click()
+    expect(staff.get_by_text("The decision has been recorded.")).to_be_visible()
+
+    page.reload()
+    expect(
+        page.locator(".conflict p").filter(has_text="Añadan datos sobre remesas.")
+    ).to_be_visible()
+    assert list(submission.audit_events.order_by("pk").values_list("action", flat=True)) == [
+        "created",
+        "submitted",
+        "returned",
+    ]
+    editor(page, 2).click()
+    page.keyboard.press("End")
+    page.keyboard.type(" Las remesas crecieron un 11 %.")
+    expect(page.locator(".outline-section").nth(2).locator(".save-state")).to_have_text("Saved")
+    page.get_by_role("button", name="Validate and submit").click()
+    expect(page.get_by_text("The submission has been sent to the secretariat.")).to_be_visible()
+    submission.refresh_from_db()
+    assert submission.status == "resubmitted"
+    progress = submission.sections.get(section__key="progress")
+    assert "Las remesas crecieron un 11 %." in progress.text
