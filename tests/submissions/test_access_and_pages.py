@@ -227,3 +227,48 @@ def test_organisation_and_individual_stakeholder_submit_regional_inputs(client, 
     client.post(reverse("submissions:withdraw", args=[own.pk]))
     own.refresh_from_db()
     assert own.status == "withdrawn"
+
+
+@pytest.mark.parametrize("page", ["edit", "objectives", "mine"])
+def test_author_pages_keep_a_constant_number_of_queries(client, mexico_review, page):
+    writer = designated("MEX")
+    client.force_login(writer)
+    url = (
+        reverse("submissions:mine")
+        if page == "mine"
+        else reverse(f"submissions:{page}", args=[mexico_review.pk])
+    )
+
+    def count():
+        with CaptureQueriesContext(connection) as context:
+            assert client.get(url).status_code == 200
+        return len(context)
+
+    def grow(submission, times):
+        for section in submission.sections.all():
+            for _ in range(times):
+                section.refresh_from_db()
+                services.save_section(
+                    section_text=section,
+                    text=f"<p>v{section.version}</p>",
+                    base_version=section.version,
+                    actor=writer,
+                )
+        for row in submission.objective_progress.all()[:times]:
+            row.narrative = "Avance"
+            row.save()
+
+    grow(mexico_review, 1)
+    one = count()
+    grow(mexico_review, 3)
+    from tests.factories import make_review
+
+    other = make_review("ECLAC", slug="second")
+    services.start_submission(
+        kind="voluntary_review",
+        review=other,
+        language="es",
+        country=Country.objects.get(iso3="MEX"),
+        actor=None,
+    )
+    assert count() == one
