@@ -10,8 +10,18 @@ from tests.factories import PASSWORD, focal_point, make_voluntary_review
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def signed_in_page(browser, live_server, user):
+@pytest.fixture
+def contexts(browser):
+    """Browser contexts closed with the test, so no connection outlives the test database."""
+    opened = []
+    yield opened
+    for context in opened:
+        context.close()
+
+
+def signed_in_page(browser, live_server, user, contexts):
     context = browser.new_context()
+    contexts.append(context)
     page = context.new_page()
     page.goto(f"{live_server.url}/en/accounts/login/")
     page.get_by_label("Email").fill(user.email)
@@ -32,9 +42,9 @@ def editor(page, number):
     return page.locator(".outline-section").nth(number).locator(".editor")
 
 
-def test_draft_autosaves_with_a_live_word_count(browser, live_server, setup):
+def test_draft_autosaves_with_a_live_word_count(browser, live_server, setup, contexts):
     submission, designated, _official = setup
-    page = signed_in_page(browser, live_server, designated)
+    page = signed_in_page(browser, live_server, designated, contexts)
     page.goto(f"{live_server.url}/en/submissions/{submission.pk}/")
     section = page.locator(".outline-section").first
     editor(page, 0).click()
@@ -48,10 +58,10 @@ def test_draft_autosaves_with_a_live_word_count(browser, live_server, setup):
     expect(editor(page, 0)).to_contain_text("México adoptó un plan nacional en 2021.")
 
 
-def test_two_focal_points_editing_one_section_get_a_conflict(browser, live_server, setup):
+def test_two_focal_points_editing_one_section_get_a_conflict(browser, live_server, setup, contexts):
     submission, designated, official = setup
-    ana = signed_in_page(browser, live_server, designated)
-    luis = signed_in_page(browser, live_server, official)
+    ana = signed_in_page(browser, live_server, designated, contexts)
+    luis = signed_in_page(browser, live_server, official, contexts)
     for page in (ana, luis):
         page.goto(f"{live_server.url}/en/submissions/{submission.pk}/")
     editor(ana, 0).click()
@@ -74,9 +84,9 @@ def test_two_focal_points_editing_one_section_get_a_conflict(browser, live_serve
     assert saved.version == 2
 
 
-def test_expired_session_keeps_the_text_and_asks_to_sign_in(browser, live_server, setup):
+def test_expired_session_keeps_the_text_and_asks_to_sign_in(browser, live_server, setup, contexts):
     submission, designated, _official = setup
-    page = signed_in_page(browser, live_server, designated)
+    page = signed_in_page(browser, live_server, designated, contexts)
     page.goto(f"{live_server.url}/en/submissions/{submission.pk}/")
     page.context.clear_cookies()
     editor(page, 1).click()
@@ -98,7 +108,7 @@ def test_expired_session_keeps_the_text_and_asks_to_sign_in(browser, live_server
     assert "Written after the session ended." in saved.text
 
 
-def test_submit_return_revise_and_resubmit_in_the_browser(browser, live_server, setup):
+def test_submit_return_revise_and_resubmit_in_the_browser(browser, live_server, setup, contexts):
     from reference.models import Commission
     from submissions import services
     from tests.factories import commission_secretariat
@@ -106,7 +116,7 @@ def test_submit_return_revise_and_resubmit_in_the_browser(browser, live_server, 
     submission, designated, _official = setup
     for section in submission.sections.exclude(section__key="next-steps"):
         services.save_section(section_text=section, text="<p>Texto</p>", base_version=0, actor=None)
-    page = signed_in_page(browser, live_server, designated)
+    page = signed_in_page(browser, live_server, designated, contexts)
     page.goto(f"{live_server.url}/en/submissions/{submission.pk}/")
     page.get_by_role("button", name="Validate and submit").click()
     expect(page.get_by_text("Section 5, “Next steps”, is empty.").first).to_be_visible()
@@ -118,7 +128,10 @@ def test_submit_return_revise_and_resubmit_in_the_browser(browser, live_server, 
     expect(page.locator(".editor")).to_have_count(0)  # no more editing while with the secretariat
 
     staff = signed_in_page(
-        browser, live_server, commission_secretariat(Commission.objects.get(code="ECLAC"))
+        browser,
+        live_server,
+        commission_secretariat(Commission.objects.get(code="ECLAC")),
+        contexts,
     )
     staff.goto(f"{live_server.url}/en/submissions/{submission.pk}/")
     staff.get_by_label("Decision").select_option("returned")
