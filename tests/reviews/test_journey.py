@@ -36,7 +36,7 @@ def test_secretariat_builds_a_review_in_the_browser(
     page.get_by_label("Venue").fill("Geneva")
     page.get_by_role("button", name="Create").click()
     expect(page.get_by_role("heading", name="UNECE regional review 2025")).to_be_visible()
-    expect(page.get_by_text("Report finalized: 11 Jan 2026")).to_be_visible()
+    expect(page.get_by_text("Report finalized: Jan. 11, 2026")).to_be_visible()
     expect(page.get_by_text("No problem found in the data.")).not_to_be_visible()
     readiness_before = int(page.locator(".big-number").inner_text().rstrip("%"))
 
