@@ -9,7 +9,7 @@ from core.concurrency import save_if_unchanged
 from core.uploads import DOCX, ODT, PDF, PPTX, XLSX, check_upload
 from reference.models import Commission, Objective
 from reviews.checklist import TEMPLATE
-from reviews.enums import PhaseKind
+from reviews.enums import PhaseKind, Visibility
 from reviews.models import (
     ChecklistItem,
     DocumentComment,
@@ -113,12 +113,15 @@ def add_document_version(
     return version
 
 
-def share_document(*, document: ReviewDocument, visibility: str, day: datetime.date | None = None):
-    """Make a document visible beyond the secretariat; the first sharing date is kept."""
-    document.visibility = visibility
-    if document.shared_on is None:
-        document.shared_on = day or timezone.localdate()
-    document.save(update_fields=["visibility", "shared_on"])
+def save_document(
+    *, document: ReviewDocument, today: datetime.date | None = None
+) -> ReviewDocument:
+    """Save a document; the day it first becomes visible beyond the secretariat is its sharing day,
+    unless the secretariat gave that day itself."""
+    if document.visibility != Visibility.SECRETARIAT and document.shared_on is None:
+        document.shared_on = today or timezone.localdate()
+    document.save()
+    return document
 
 
 def add_comment(*, document: ReviewDocument, author, text: str) -> DocumentComment:

@@ -17,11 +17,14 @@ def submissions_of(user) -> QuerySet[Submission]:
     ).select_related("review__commission", "country", "organisation", "author")
 
 
+# Submissions are taken once a review is announced, and until it is closed (late ones are flagged).
+OPEN_STATES = [ReviewStatus.ANNOUNCED, ReviewStatus.HELD]
+
+
 def reviews_open_to_country(country_ids) -> QuerySet[RegionalReview]:
     return (
         RegionalReview.objects.filter(
-            commission__memberships__country_id__in=country_ids,
-            status__in=[ReviewStatus.ANNOUNCED, ReviewStatus.DRAFT],
+            commission__memberships__country_id__in=country_ids, status__in=OPEN_STATES
         )
         .select_related("commission", "cycle")
         .distinct()
@@ -59,6 +62,6 @@ def review_queue(review: RegionalReview) -> QuerySet[Submission]:
 
 
 def reviews_open_to_inputs() -> QuerySet[RegionalReview]:
-    return RegionalReview.objects.filter(status=ReviewStatus.ANNOUNCED).select_related(
+    return RegionalReview.objects.filter(status__in=OPEN_STATES).select_related(
         "commission", "cycle"
     )

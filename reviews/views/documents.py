@@ -27,7 +27,7 @@ class DocumentCreateView(ManageReviewMixin, CreateView):
 
     def form_valid(self, form):
         form.instance.review = self.review
-        document = form.save()
+        document = services.save_document(document=form.instance)
         messages.success(self.request, _("The document has been created; now upload its files."))
         return redirect("reviews:document", pk=document.pk)
 
@@ -55,8 +55,9 @@ class DocumentUpdateView(DocumentMixin, UpdateView):
         return super().get_context_data(review=self.document.review, **kwargs)
 
     def form_valid(self, form):
+        services.save_document(document=form.instance)
         messages.success(self.request, _("The document has been saved."))
-        return super().form_valid(form)
+        return redirect(form.instance)
 
 
 class DocumentDetailView(DocumentMixin, FormView):

@@ -429,3 +429,19 @@ def test_detail_pages_keep_a_constant_number_of_queries(client, reference_data, 
         for author in UserFactory.create_batch(3):
             document.comments.create(author=author, text="More inputs")
     assert count(small) == count(large)
+
+
+def test_sharing_a_document_records_the_day(client, ece_review, ece_staff):
+    client.force_login(ece_staff)
+    client.post(
+        reverse("reviews:document_new", args=[ece_review.pk]),
+        {"kind": "agenda", "title": "Agenda", "visibility": "secretariat", "shared_on": ""},
+    )
+    document = ece_review.documents.get()
+    assert document.shared_on is None
+    client.post(
+        reverse("reviews:document_edit", args=[document.pk]),
+        {"kind": "agenda", "title": "Agenda", "visibility": "public", "shared_on": ""},
+    )
+    document.refresh_from_db()
+    assert document.shared_on == datetime.date.today()

@@ -175,12 +175,16 @@ def test_review_queue_keeps_a_constant_number_of_queries(client, reference_data)
 
 
 def test_focal_point_starts_its_country_review_from_the_list(client, reference_data):
+    from reviews.enums import ReviewStatus
     from tests.factories import make_review
 
-    eclac, ece = make_review("ECLAC"), make_review("ECE", slug="other")
+    eclac = make_review("ECLAC", status=ReviewStatus.ANNOUNCED)
+    ece = make_review("ECE", slug="other", status=ReviewStatus.ANNOUNCED)
+    draft = make_review("ECLAC", slug="draft")
     client.force_login(focal_point(Country.objects.get(iso3="MEX")))
     page = client.get(reverse("submissions:start_voluntary_review")).content.decode()
     assert eclac.title in page and ece.title not in page
+    assert f'value="{draft.pk}"' not in page
     response = client.post(
         reverse("submissions:start_voluntary_review"),
         {"review": eclac.pk, "language": "es", "country": Country.objects.get(iso3="MEX").pk},
