@@ -68,3 +68,20 @@ def transactional_reference_data(transactional_db):
     from reference.loading import load_reference
 
     load_reference()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_connection_outlives_the_test_database(django_db_setup, django_db_blocker):
+    # A live-server handler thread that ends abruptly (a browser closing mid-request) can leave an
+    # idle PostgreSQL session behind, which would stop the test database from being dropped.
+    yield
+    from django.db import connection, connections
+
+    with django_db_blocker.unblock():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                )
+        connections.close_all()
