@@ -20,11 +20,6 @@ def is_commission_secretariat(user) -> bool:
 
 
 @rules.predicate
-def is_focal_point(user) -> bool:
-    return user.is_authenticated and bool(user.scopes.country_ids)
-
-
-@rules.predicate
 def is_secretariat_of_commission(user, commission: Commission | None) -> bool:
     return (
         user.is_authenticated

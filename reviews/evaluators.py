@@ -31,10 +31,7 @@ def objectives_covered(facts) -> Evaluation:
 @register_evaluator("gender-balance")
 def gender_balance(facts) -> Evaluation:
     problems = facts.balance.gender_problems(facts.targets)
-    problems += [
-        _("Only men speak in the session “%(session)s”.") % {"session": session.title}
-        for session in facts.men_only_sessions
-    ]
+    problems += facts.men_only_problems
     if problems:
         return Evaluation(False, problems)
     return Evaluation(

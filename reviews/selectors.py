@@ -16,7 +16,6 @@ from reviews.enums import (
     ChecklistStatus,
     PhaseKind,
     ReviewStatus,
-    SpeakerRole,
     Visibility,
 )
 from reviews.models import (
@@ -52,12 +51,6 @@ def reviews_managed_by(user) -> QuerySet[RegionalReview]:
 
 def speakers_with_details() -> QuerySet[Speaker]:
     return Speaker.objects.select_related("country", "stakeholder_category")
-
-
-def documents_with_versions(review: RegionalReview) -> QuerySet[ReviewDocument]:
-    return review.documents.prefetch_related(
-        Prefetch("versions", queryset=DocumentVersion.objects.order_by("language", "-number"))
-    )
 
 
 @dataclass(frozen=True)
@@ -219,11 +212,15 @@ class ReviewFacts:
         ]
 
     @cached_property
-    def programme_problems(self) -> list[str]:
-        return self.balance.problems(self.targets) + [
+    def men_only_problems(self) -> list[str]:
+        return [
             _("Only men speak in the session “%(session)s”.") % {"session": session.title}
             for session in self.men_only_sessions
         ]
+
+    @cached_property
+    def programme_problems(self) -> list[str]:
+        return self.balance.problems(self.targets) + self.men_only_problems
 
     @cached_property
     def document_timings(self) -> list[DocumentTiming]:
@@ -337,9 +334,3 @@ class ReviewFacts:
     @cached_property
     def phase_rows(self) -> list[tuple[RoadmapPhase, str]]:
         return [(phase, self.phase_state(phase)) for phase in self.phases]
-
-    def speakers_by_role(self) -> dict[str, int]:
-        counts = {role: 0 for role in SpeakerRole.values}
-        for speaker in self.speakers:
-            counts[speaker.role] += 1
-        return counts

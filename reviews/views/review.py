@@ -26,12 +26,10 @@ class ReviewPublicView(PermissionRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         review = self.permission_object
         user = self.request.user
-        documents = [
-            document
-            for document in selectors.documents_with_versions(review)
-            if may(user, "reviews.see_document", document)
-        ]
         facts = selectors.facts_for(review)
+        documents = [
+            document for document in facts.documents if may(user, "reviews.see_document", document)
+        ]
         return super().get_context_data(
             review=review,
             facts=facts,
