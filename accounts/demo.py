@@ -21,6 +21,8 @@ class DemoUser:
 
 
 # (email, name, role, scope code); the scope is a commission code, a country ISO3 or "org".
+# Everyone with a scope is the designated one who submits, except these drafting officials.
+DRAFTERS = {"official.mexico@example.org"}
 DEMO_PEOPLE = [
     ("network@example.org", "Network Secretariat", Role.NETWORK_SECRETARIAT, ""),
     ("eca@example.org", "ECA Secretariat", Role.COMMISSION_SECRETARIAT, "ECA"),
@@ -35,7 +37,7 @@ DEMO_PEOPLE = [
         "official.mexico@example.org",
         "Official of Mexico (drafts, does not submit)",
         Role.FOCAL_POINT,
-        "MEX-drafter",
+        "MEX",
     ),
     (
         "ngo@example.org",
@@ -85,9 +87,8 @@ def create_demo_users() -> list[DemoUser]:
                 assignment.commission = Commission.objects.get(code=scope)
                 label = scope
             elif role == Role.FOCAL_POINT:
-                iso3, _sep, drafter = scope.partition("-")
-                assignment.country = Country.objects.get(iso3=iso3)
-                assignment.designated = not drafter
+                assignment.country = Country.objects.get(iso3=scope)
+                assignment.designated = email not in DRAFTERS
                 label = assignment.country.name
             elif role == Role.ORGANISATION_REPRESENTATIVE:
                 assignment.organisation = organisation

@@ -21,6 +21,7 @@ from submissions import selectors, services
 from submissions.enums import SubmissionKind
 from submissions.forms import (
     AttachmentForm,
+    DecisionForm,
     ObjectiveProgressForm,
     PlanForm,
     StartRegionalInputForm,
@@ -130,6 +131,7 @@ class SubmissionEditView(SubmissionMixin, TemplateView):
             attachments=self.submission.attachments.all(),
             activity=self.submission.audit_events.select_related("actor")[:50],
             attachment_form=AttachmentForm(),
+            decision_form=DecisionForm(),
             csrf_cookie_name=settings.CSRF_COOKIE_NAME,
             **kwargs,
         )

@@ -54,7 +54,7 @@ class ReviewQueueView(ManageReviewMixin, TemplateView):
 class DecisionView(SubmissionMixin, FormView):
     permission_required = "submissions.decide_submission"
     form_class = DecisionForm
-    template_name = "submissions/edit.html"
+    http_method_names = ["post"]
 
     def form_valid(self, form):
         try:
