@@ -44,16 +44,20 @@ class ProgrammeView(ManageReviewMixin, TemplateView):
         return redirect("reviews:programme", pk=self.review.pk)
 
 
-class SessionMixin(ManageReviewMixin):
+class ProgrammeItemMixin(ManageReviewMixin):
+    """A session or a speaker: after saving or deleting, back to the programme."""
+
+    def get_success_url(self):
+        return reverse("reviews:programme", kwargs={"pk": self.review.pk})
+
+
+class SessionMixin(ProgrammeItemMixin):
     form_class = SessionForm
     template_name = "reviews/session_form.html"
     context_object_name = "session"
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "review": self.review}
-
-    def get_success_url(self):
-        return reverse("reviews:programme", kwargs={"pk": self.review.pk})
 
     def get_object(self, queryset=None):
         return get_object_or_404(self.review.sessions, pk=self.kwargs["session"])
@@ -80,7 +84,7 @@ class SessionDeleteView(SessionMixin, DeleteView):
         return super().form_valid(form)
 
 
-class SpeakerMixin(ManageReviewMixin):
+class SpeakerMixin(ProgrammeItemMixin):
     form_class = SpeakerForm
     template_name = "reviews/speaker_form.html"
     context_object_name = "speaker"
@@ -93,9 +97,6 @@ class SpeakerMixin(ManageReviewMixin):
         return get_object_or_404(
             Speaker.objects.filter(session=self.session), pk=self.kwargs["speaker"]
         )
-
-    def get_success_url(self):
-        return reverse("reviews:programme", kwargs={"pk": self.review.pk})
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(session=self.session, **kwargs)
