@@ -1,4 +1,5 @@
 import difflib
+from itertools import zip_longest
 
 from django.conf import settings
 from django.contrib import messages
@@ -226,7 +227,7 @@ class SectionHistoryView(SubmissionMixin, TemplateView):
         )
         revisions = list(section_text.revisions.select_related("author"))
         changes = []
-        for newer, older in zip(revisions, [*revisions[1:], None], strict=True):
+        for newer, older in zip_longest(revisions, revisions[1:]):
             changes.append((newer, _word_diff(older.text if older else "", newer.text)))
         return super().get_context_data(section_text=section_text, changes=changes, **kwargs)
 

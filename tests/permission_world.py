@@ -1,0 +1,201 @@
+"""The people and objects the permission matrix asks about, and how it reads every URL pattern.
+
+One regional review of ECLAC (Mexico is a member, the Philippines is not) holds one of each kind
+of object; the people around it stand inside and outside every scope.
+"""
+
+import datetime
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.apps import apps
+from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import models
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
+
+from accounts.enums import Role, VerificationState
+from reference.models import Commission, Country
+from reviews import services as review_services
+from reviews.enums import (
+    Affiliation,
+    DocumentKind,
+    Gender,
+    ReviewStatus,
+    SessionKind,
+    SpeakerRole,
+    Visibility,
+)
+from reviews.models import ReviewDocument, Session, Speaker
+from submissions import services as submission_services
+from submissions.enums import SubmissionKind
+from submissions.outbox import draft_message
+from tests.factories import (
+    OrganisationFactory,
+    RoleAssignmentFactory,
+    UserFactory,
+    commission_secretariat,
+    focal_point,
+    make_review,
+    network_secretariat,
+    representative,
+)
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+PEOPLE = [
+    "anonymous",
+    "stakeholder",
+    "representative",
+    "focal_mex",
+    "official_mex",
+    "focal_phl",
+    "eclac",
+    "escap",
+    "network",
+    "two_roles",
+]
+
+
+@dataclass
+class World:
+    people: dict
+    cycle: object
+    review: object
+    submission: object
+    attachment: object
+    message: object
+    session: object
+    speaker: object
+    document: object
+    document_version: object
+    section: object
+    checklist_item: object
+    organisation: object
+
+
+def build_world() -> World:
+    mexico, philippines = Country.objects.get(iso3="MEX"), Country.objects.get(iso3="PHL")
+    eclac, escap = Commission.objects.get(code="ECLAC"), Commission.objects.get(code="ESCAP")
+    today = timezone.localdate()
+    review = make_review(
+        "ECLAC",
+        status=ReviewStatus.ANNOUNCED,
+        meeting_start=today + datetime.timedelta(days=60),
+        meeting_end=today + datetime.timedelta(days=61),
+        consultation_opens=today - datetime.timedelta(days=5),
+        consultation_closes=today + datetime.timedelta(days=20),
+    )
+    organisation = OrganisationFactory(country=philippines, verification=VerificationState.VERIFIED)
+    two_roles = commission_secretariat(escap)
+    RoleAssignmentFactory(user=two_roles, role=Role.FOCAL_POINT, country=mexico)
+    people = {
+        "anonymous": None,
+        "stakeholder": UserFactory(),
+        "representative": representative(organisation, designated=True),
+        "focal_mex": focal_point(mexico, designated=True),
+        "official_mex": focal_point(mexico),
+        "focal_phl": focal_point(philippines, designated=True),
+        "eclac": commission_secretariat(eclac),
+        "escap": commission_secretariat(escap),
+        "network": network_secretariat(),
+        "two_roles": two_roles,
+    }
+    submission = submission_services.start_submission(
+        kind=SubmissionKind.VOLUNTARY_REVIEW,
+        review=review,
+        language="es",
+        country=mexico,
+        actor=people["focal_mex"],
+    )
+    attachment = submission_services.add_attachment(
+        submission=submission,
+        upload=SimpleUploadedFile("plan.pdf", PDF, content_type="application/pdf"),
+        is_note_verbale=False,
+        actor=people["focal_mex"],
+    )
+    session = Session.objects.create(
+        review=review,
+        kind=SessionKind.OPENING,
+        title="Opening",
+        date=review.meeting_start,
+        start_time=datetime.time(9, 0),
+    )
+    speaker = Speaker.objects.create(
+        session=session,
+        role=SpeakerRole.PANELLIST,
+        name="A. Speaker",
+        gender=Gender.WOMAN,
+        affiliation=Affiliation.NATIONAL_GOVERNMENT,
+        country=mexico,
+    )
+    document = review_services.save_document(
+        document=ReviewDocument(
+            review=review,
+            kind=DocumentKind.CONCEPT_NOTE,
+            title="Concept note",
+            visibility=Visibility.PARTICIPANTS,
+        )
+    )
+    document_version = review_services.add_document_version(
+        document=document,
+        language="en",
+        upload=SimpleUploadedFile("note.pdf", PDF, content_type="application/pdf"),
+        actor=people["eclac"],
+    )
+    return World(
+        people=people,
+        cycle=review.cycle,
+        review=review,
+        submission=submission,
+        attachment=attachment,
+        message=draft_message(submission=submission, event="submitted"),
+        session=session,
+        speaker=speaker,
+        document=document,
+        document_version=document_version,
+        section=submission.sections.first(),
+        checklist_item=review.checklist_items.first(),
+        organisation=organisation,
+    )
+
+
+def _is_project_view(callback) -> bool:
+    module = getattr(callback, "view_class", callback).__module__
+    top = module.split(".")[0]
+    return (Path(settings.BASE_DIR) / top).is_dir() and not module.startswith(".venv")
+
+
+def project_url_names() -> set[str]:
+    """Every named URL pattern whose view is the project's own (not Django's admin or allauth)."""
+    names = set()
+
+    def walk(patterns, namespace):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+                walk(pattern.url_patterns, inner)
+            elif isinstance(pattern, URLPattern) and _is_project_view(pattern.callback):
+                assert pattern.name, f"the URL pattern {pattern.pattern} has no name"
+                names.add(f"{namespace}{pattern.name}")
+
+    walk(get_resolver().url_patterns, "")
+    return names
+
+
+def database_fingerprint() -> dict:
+    """Every row of every project model, to show that a refused request changed nothing."""
+    fingerprint = {}
+    for model in apps.get_models():
+        if not _is_project_view(model) or model._meta.proxy:
+            continue
+        fields = [
+            f.attname for f in model._meta.concrete_fields if not isinstance(f, models.FileField)
+        ]
+        fingerprint[model._meta.label] = list(model.objects.order_by("pk").values_list(*fields))
+    return fingerprint
+
+
+def url_for(name: str, world: World, kwargs_by_name: dict) -> str:
+    return reverse(name, kwargs=kwargs_by_name(world))

@@ -1,0 +1,353 @@
+"""Every URL pattern of the project, asked by every kind of person, with GET and with POST.
+
+Each answer is written down: 200 (or 302 where a success redirects), 404 outside a scope, "login"
+for a visitor who must sign in, 405 for a method a page does not take. A new URL pattern without
+its row fails `test_every_url_pattern_has_a_row`, so no page can forget its permission; a POST that
+is refused leaves every row of the database as it was.
+"""
+
+from pathlib import Path
+
+import pytest
+from django.db import transaction
+from django.urls import reverse
+
+from tests.permission_world import PEOPLE, build_world, database_fingerprint, project_url_names
+
+pytestmark = pytest.mark.django_db
+
+# How each URL pattern is reversed for the objects of the world.
+KWARGS = {
+    "home": lambda w: {},
+    "healthz": lambda w: {},
+    "set_language": lambda w: {},
+    "accounts:profile": lambda w: {},
+    "accounts:organisations": lambda w: {},
+    "accounts:organisation": lambda w: {"pk": w.organisation.pk},
+    "accounts:organisation_edit": lambda w: {"pk": w.organisation.pk},
+    "accounts:organisation_verify": lambda w: {"pk": w.organisation.pk},
+    "accounts:commission_team": lambda w: {"code": "ECLAC"},
+    "accounts:country_team": lambda w: {"iso3": "MEX"},
+    "reference:objectives": lambda w: {},
+    "reference:commissions": lambda w: {},
+    "reference:commission": lambda w: {"code": "ECLAC"},
+    "reviews:cycles": lambda w: {},
+    "reviews:cycle_new": lambda w: {},
+    "reviews:cycle": lambda w: {"slug": w.cycle.slug},
+    "reviews:cycle_calendar": lambda w: {"slug": w.cycle.slug},
+    "reviews:reviews": lambda w: {},
+    "reviews:review_new": lambda w: {},
+    "reviews:review": lambda w: {"pk": w.review.pk},
+    "reviews:review_calendar": lambda w: {"pk": w.review.pk},
+    "reviews:dashboard": lambda w: {"pk": w.review.pk},
+    "reviews:edit": lambda w: {"pk": w.review.pk},
+    "reviews:roadmap": lambda w: {"pk": w.review.pk},
+    "reviews:roundtables": lambda w: {"pk": w.review.pk},
+    "reviews:programme": lambda w: {"pk": w.review.pk},
+    "reviews:session_new": lambda w: {"pk": w.review.pk},
+    "reviews:session_edit": lambda w: {"pk": w.review.pk, "session": w.session.pk},
+    "reviews:session_delete": lambda w: {"pk": w.review.pk, "session": w.session.pk},
+    "reviews:speaker_new": lambda w: {"pk": w.review.pk, "session": w.session.pk},
+    "reviews:speaker_edit": lambda w: {
+        "pk": w.review.pk,
+        "session": w.session.pk,
+        "speaker": w.speaker.pk,
+    },
+    "reviews:speaker_delete": lambda w: {
+        "pk": w.review.pk,
+        "session": w.session.pk,
+        "speaker": w.speaker.pk,
+    },
+    "reviews:checklist": lambda w: {"pk": w.review.pk},
+    "reviews:checklist_item": lambda w: {"pk": w.review.pk, "item": w.checklist_item.pk},
+    "reviews:documents": lambda w: {"pk": w.review.pk},
+    "reviews:document_new": lambda w: {"pk": w.review.pk},
+    "reviews:document": lambda w: {"pk": w.document.pk},
+    "reviews:document_edit": lambda w: {"pk": w.document.pk},
+    "reviews:document_download": lambda w: {"pk": w.document.pk, "version": w.document_version.pk},
+    "submissions:mine": lambda w: {},
+    "submissions:start_voluntary_review": lambda w: {},
+    "submissions:start_regional_input": lambda w: {},
+    "submissions:edit": lambda w: {"pk": w.submission.pk},
+    "submissions:withdraw": lambda w: {"pk": w.submission.pk},
+    "submissions:autosave": lambda w: {"pk": w.submission.pk, "section": w.section.pk},
+    "submissions:history": lambda w: {"pk": w.submission.pk, "section": w.section.pk},
+    "submissions:objectives": lambda w: {"pk": w.submission.pk},
+    "submissions:submit": lambda w: {"pk": w.submission.pk},
+    "submissions:attach": lambda w: {"pk": w.submission.pk},
+    "submissions:attachment": lambda w: {"pk": w.submission.pk, "attachment": w.attachment.pk},
+    "submissions:decide": lambda w: {"pk": w.submission.pk},
+    "submissions:queue": lambda w: {"pk": w.review.pk},
+    "submissions:objective": lambda w: {"pk": w.review.pk, "number": 7},
+    "submissions:outbox": lambda w: {"pk": w.review.pk},
+    "submissions:outbox_message": lambda w: {"pk": w.review.pk, "message": w.message.pk},
+}
+
+
+# The answer of each person, in the order of PEOPLE:
+#   anonymous, stakeholder, representative, focal_mex, official_mex, focal_phl,
+#   eclac, escap, network, two_roles
+# first to GET, then to POST; L is a redirect to sign in.
+MATRIX = {
+    "accounts:commission_team": (
+        "L 404 404 404 404 404 200 404 200 404",
+        "L 404 404 404 404 404 405 404 405 404",
+    ),
+    "accounts:country_team": (
+        "L 404 404 200 200 404 200 404 200 200",
+        "L 404 404 405 405 404 405 404 405 405",
+    ),
+    "accounts:organisation": (
+        "L 404 200 404 404 404 200 200 200 200",
+        "L 404 405 404 404 404 405 405 405 405",
+    ),
+    "accounts:organisation_edit": (
+        "L 404 200 404 404 404 404 404 200 404",
+        "L 404 200 404 404 404 404 404 200 404",
+    ),
+    "accounts:organisation_verify": (
+        "L 404 404 404 404 404 404 405 405 405",
+        "L 404 404 404 404 404 404 302 302 302",
+    ),
+    "accounts:organisations": (
+        "L 404 404 404 404 404 200 200 200 200",
+        "L 404 404 404 404 404 405 405 405 405",
+    ),
+    "accounts:profile": (
+        "L 200 200 200 200 200 200 200 200 200",
+        "L 200 200 200 200 200 200 200 200 200",
+    ),
+    "healthz": (
+        "200 200 200 200 200 200 200 200 200 200",
+        "200 200 200 200 200 200 200 200 200 200",
+    ),
+    "home": ("200 200 200 200 200 200 200 200 200 200", "405 405 405 405 405 405 405 405 405 405"),
+    "reference:commission": (
+        "200 200 200 200 200 200 200 200 200 200",
+        "405 405 405 405 405 405 405 405 405 405",
+    ),
+    "reference:commissions": (
+        "200 200 200 200 200 200 200 200 200 200",
+        "405 405 405 405 405 405 405 405 405 405",
+    ),
+    "reference:objectives": (
+        "200 200 200 200 200 200 200 200 200 200",
+        "405 405 405 405 405 405 405 405 405 405",
+    ),
+    "reviews:checklist": (
+        "L 404 404 404 404 404 200 404 200 404",
+        "L 404 404 404 404 404 405 404 405 404",
+    ),
+    "reviews:checklist_item": (
+        "L 404 404 404 404 404 200 404 200 404",
+        "L 404 404 404 404 404 422 404 422 404",
+    ),
+    "reviews:cycle": (
+        "L 404 404 404 404 404 200 200 200 200",
+        "L 404 404 404 404 404 405 405 405 405",
+    ),
+    "reviews:cycle_calendar": (
+        "200 200 200 200 200 200 200 200 200 200",
+        "200 200 200 200 200 200 200 200 200 200",
+    ),
+    "reviews:cycle_new": (
+        "L 404 404 404 404 404 404 404 200 404",
+        "L 404 404 404 404 404 404 404 200 404",
+    ),
+    "reviews:cycles": (
+        "L 404 404 404 404 404 200 200 200 200",
+        "L 404 404 404 404 404 405 405 405 405",
+    ),
+    "reviews:dashboard": (
+        "L 404 404 404 404 404 200 404 200 404",
+        "L 404 404 404 404 404 405 404 405 404",
+    ),
+    "reviews:document": (
+        "404 200 200 200 200 200 200 200 200 200",
+        "404 200 200 200 200 200 200 200 200 200",
+    ),
+    "reviews:document_download": (
+        "404 200 200 200 200 200 200 200 200 200",
+        "405 405 405 405 405 405 405 405 405 405",
+    ),
+    "reviews:document_edit": (
+        "L 404 404 404 404 404 200 404 200 404",
+        "L 404 404 404 404 404 200 404 200 404",
+    ),
+    "reviews:document_new": (
+        "L 404 404 404 404 404 200 404 200 404",
+        "L 404 404 404 404 404 200 404 200 404",
+    ),
+    "reviews:documents": (
+        "L 404 404 404 404 404 200 404 200 404",
+        "L 404 404 404 404 404 405 404 405 404",
+    ),
+    "reviews:edit": (
+        "L 404 404 404 404 404 200 404 200 404",
+        "L 404 404 404 404 404 200 404 200 404",
+    ),
+    "reviews:programme": (
+        "L 404 404 404 404 404 200 404 200 404",
+        "L 404 404 404 404 404 200 404 200 404",
+    ),
+    "reviews:review": (
+        "200 200 200 200 200 200 200 200 200 200",
+        "405 405 405 405 405 405 405 405 405 405",
+    ),
+    "reviews:review_calendar": (
+        "200 200 200 200 200 200 200 200 200 200",
+        "200 200 200 200 200 200 200 200 200 200",
+    ),
+    "reviews:review_new": (
+        "L 404 404 404 404 404 200 200 200 200",
+        "L 404 404 404 404 404 200 200 200 200",
+    ),
+    "reviews:reviews": (
+        "200 200 200 200 200 200 200 200 200 200",
+        "405 405 405 405 405 405 405 405 405 405",
+    ),
+    "reviews:roadmap": (
+        "L 404 404 404 404 404 200 404 200 404",
+        "L 404 404 404 404 404 200 404 200 404",
+    ),
+    "reviews:roundtables": (
+        "L 404 404 404 404 404 200 404 200 404",
+        "L 404 404 404 404 404 200 404 200 404",
+    ),
+    "reviews:session_delete": (
+        "L 404 404 404 404 404 200 404 200 404",
+        "L 404 404 404 404 404 200 404 200 404",
+    ),
+    "reviews:session_edit": (
+        "L 404 404 404 404 404 200 404 200 404",
+        "L 404 404 404 404 404 200 404 200 404",
+    ),
+    "reviews:session_new": (
+        "L 404 404 404 404 404 200 404 200 404",
+        "L 404 404 404 404 404 200 404 200 404",
+    ),
+    "reviews:speaker_delete": (
+        "L 404 404 404 404 404 200 404 200 404",
+        "L 404 404 404 404 404 200 404 200 404",
+    ),
+    "reviews:speaker_edit": (
+        "L 404 404 404 404 404 200 404 200 404",
+        "L 404 404 404 404 404 200 404 200 404",
+    ),
+    "reviews:speaker_new": (
+        "L 404 404 404 404 404 200 404 200 404",
+        "L 404 404 404 404 404 200 404 200 404",
+    ),
+    "set_language": (
+        "405 405 405 405 405 405 405 405 405 405",
+        "302 302 302 302 302 302 302 302 302 302",
+    ),
+    "submissions:attach": (
+        "L 404 404 405 405 404 404 404 404 405",
+        "L 404 404 302 302 404 404 404 404 302",
+    ),
+    "submissions:attachment": (
+        "L 404 404 200 200 404 200 404 200 200",
+        "L 404 404 405 405 404 405 404 405 405",
+    ),
+    "submissions:autosave": (
+        "405 405 405 405 405 405 405 405 405 405",
+        "401 404 404 400 400 404 404 404 404 400",
+    ),
+    "submissions:decide": (
+        "L 404 404 404 404 404 405 404 405 404",
+        "L 404 404 404 404 404 302 404 302 404",
+    ),
+    "submissions:edit": (
+        "L 404 404 200 200 404 200 404 200 200",
+        "L 404 404 302 302 404 404 404 404 302",
+    ),
+    "submissions:history": (
+        "L 404 404 200 200 404 200 404 200 200",
+        "L 404 404 405 405 404 405 404 405 405",
+    ),
+    "submissions:mine": (
+        "L 200 200 200 200 200 200 200 200 200",
+        "L 405 405 405 405 405 405 405 405 405",
+    ),
+    "submissions:objective": (
+        "L 404 404 404 404 404 200 404 200 404",
+        "L 404 404 404 404 404 405 404 405 404",
+    ),
+    "submissions:objectives": (
+        "L 404 404 200 200 404 200 404 200 200",
+        "L 404 404 422 422 404 404 404 404 422",
+    ),
+    "submissions:outbox": (
+        "L 404 404 404 404 404 200 404 200 404",
+        "L 404 404 404 404 404 302 404 302 404",
+    ),
+    "submissions:outbox_message": (
+        "L 404 404 404 404 404 200 404 200 404",
+        "L 404 404 404 404 404 200 404 200 404",
+    ),
+    "submissions:queue": (
+        "L 404 404 404 404 404 200 404 200 404",
+        "L 404 404 404 404 404 405 404 405 404",
+    ),
+    "submissions:start_regional_input": (
+        "L 200 200 200 200 200 200 200 200 200",
+        "L 200 200 200 200 200 200 200 200 200",
+    ),
+    "submissions:start_voluntary_review": (
+        "L 404 404 200 200 200 404 404 404 200",
+        "L 404 404 200 200 200 404 404 404 200",
+    ),
+    "submissions:submit": (
+        "L 404 404 405 404 404 404 404 404 404",
+        "L 404 404 302 404 404 404 404 404 404",
+    ),
+    "submissions:withdraw": (
+        "L 404 404 405 404 404 404 404 404 404",
+        "L 404 404 302 404 404 404 404 404 404",
+    ),
+}
+
+REFUSALS = {"L", "400", "401", "404", "405", "422"}
+
+
+def answer(client, world, name: str, person: str, method: str) -> str:
+    """What the person gets: the status code, or "L" for a redirect to sign in.
+
+    Each request runs in a savepoint that is rolled back, so one person's successful POST does not
+    change what the next person finds.
+    """
+    client.logout()
+    if world.people[person] is not None:
+        client.force_login(world.people[person])
+    url = reverse(name, kwargs=KWARGS[name](world))
+    with transaction.atomic():
+        before = database_fingerprint() if method == "post" else None
+        response = getattr(client, method)(url)
+        code = str(response.status_code)
+        if code == "302" and response["Location"].startswith(reverse("account_login")):
+            code = "L"
+        if code in REFUSALS and before is not None:
+            assert database_fingerprint() == before, f"a refused POST to {url} changed the database"
+        transaction.set_rollback(True)
+    return code
+
+
+@pytest.fixture
+def world(reference_data, settings, tmp_path):
+    settings.MEDIA_ROOT = Path(tmp_path)
+    return build_world()
+
+
+def test_every_url_pattern_has_a_row():
+    assert sorted(project_url_names()) == sorted(MATRIX) == sorted(KWARGS)
+
+
+@pytest.mark.parametrize("name", sorted(MATRIX))
+def test_each_person_gets_the_answer_written_down(client, world, name):
+    expected_get, expected_post = (
+        dict(zip(PEOPLE, row.split(), strict=True)) for row in MATRIX[name]
+    )
+    answers_get = {person: answer(client, world, name, person, "get") for person in PEOPLE}
+    answers_post = {person: answer(client, world, name, person, "post") for person in PEOPLE}
+    assert (answers_get, answers_post) == (expected_get, expected_post)
