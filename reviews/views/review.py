@@ -1,13 +1,15 @@
 from django.contrib import messages
+from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
 from accounts.permissions import PermissionRequiredMixin, may
 from core.concurrency import ConcurrentEditError
 from reviews import selectors, services
-from reviews.forms import PhaseFormSet, ReviewForm, RoundtableForm
+from reviews.forms import PhaseFormSet, ReviewForm, ReviewStatusForm, RoundtableForm
 from reviews.views.base import ManageReviewMixin
 
 
@@ -44,7 +46,35 @@ class ReviewDashboardView(ManageReviewMixin, TemplateView):
     template_name = "reviews/dashboard.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(facts=self.facts, **kwargs)
+        return super().get_context_data(
+            facts=self.facts, status_form=ReviewStatusForm(review=self.review), **kwargs
+        )
+
+
+class ReviewStatusView(ManageReviewMixin, View):
+    """The status buttons of the dashboard: one move of the review's state machine."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        form = ReviewStatusForm(request.POST, review=self.review)
+        if not form.is_valid():
+            return HttpResponseBadRequest()
+        try:
+            change = services.set_review_status(
+                review=self.review,
+                status=form.cleaned_data["status"],
+                actor=request.user,
+                expected_status=form.cleaned_data["current"],
+            )
+        except services.StatusChangeRefused as refused:
+            messages.error(request, refused.message)
+        else:
+            messages.success(
+                request,
+                _("The review is now “%(status)s”.") % {"status": change.get_to_status_display()},
+            )
+        return redirect("reviews:dashboard", pk=self.review.pk)
 
 
 class ReviewEditView(ManageReviewMixin, FormView):

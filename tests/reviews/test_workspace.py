@@ -102,7 +102,6 @@ def edit_form(review, **changes):
     data = {
         "version": review.version,
         "title": review.title,
-        "status": review.status,
         "meeting_start": review.meeting_start.isoformat(),
         "meeting_end": review.meeting_end.isoformat(),
         "venue": review.venue,
