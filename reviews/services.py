@@ -148,55 +148,49 @@ def update_checklist_item(*, item: ChecklistItem, expected_version: int) -> None
     )
 
 
+@transaction.atomic
 def add_document_version(
     *, document: ReviewDocument, language: str, upload, actor
 ) -> DocumentVersion:
     """Store a new version of a document in one language, after checking its content and size.
 
     Numbers follow each other per document and language. Two uploads at the same moment are
-    serialised by locking the document; where the database cannot lock rows (SQLite), the
-    unique constraint refuses the second number and the upload takes the next one.
+    serialised by locking the document; should a number be taken all the same (a database
+    without row locks), the unique constraint refuses it and the next number is tried.
     """
     kind = check_upload(upload, allowed=DOCUMENT_KINDS, max_bytes=DOCUMENT_MAX_BYTES)
+    ReviewDocument.objects.select_for_update().get(pk=document.pk)
     original_name = upload.name.rsplit("/", 1)[-1][:255]
     attempts_left = 3
     while True:
         attempts_left -= 1
+        latest = (
+            DocumentVersion.objects.filter(document=document, language=language)
+            .order_by("-number")
+            .values_list("number", flat=True)
+            .first()
+        )
+        number = (latest or 0) + 1
+        version = DocumentVersion(
+            document=document,
+            language=language,
+            number=number,
+            original_name=original_name,
+            content_type=kind.content_type,
+            size=upload.size,
+            uploaded_by=actor,
+        )
+        upload.seek(0)
+        version.file.save(f"{language}-v{number}{kind.extensions[0]}", upload, save=False)
         try:
-            return _store_version(document, language, upload, kind, original_name, actor)
+            with transaction.atomic():
+                version.save()
         except IntegrityError:
+            version.file.delete(save=False)
             if not attempts_left:
                 raise
-
-
-@transaction.atomic
-def _store_version(document, language, upload, kind, original_name, actor) -> DocumentVersion:
-    ReviewDocument.objects.select_for_update().filter(pk=document.pk).first()
-    latest = (
-        DocumentVersion.objects.filter(document=document, language=language)
-        .order_by("-number")
-        .values_list("number", flat=True)
-        .first()
-    )
-    number = (latest or 0) + 1
-    version = DocumentVersion(
-        document=document,
-        language=language,
-        number=number,
-        original_name=original_name,
-        content_type=kind.content_type,
-        size=upload.size,
-        uploaded_by=actor,
-    )
-    upload.seek(0)
-    version.file.save(f"{language}-v{number}{kind.extensions[0]}", upload, save=False)
-    try:
-        with transaction.atomic():
-            version.save()
-    except IntegrityError:
-        version.file.delete(save=False)
-        raise
-    return version
+        else:
+            return version
 
 
 def save_document(
