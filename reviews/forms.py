@@ -19,7 +19,7 @@ from reviews.models import (
     Session,
     Speaker,
 )
-from reviews.services import DOCUMENT_KINDS, DOCUMENT_MAX_BYTES
+from reviews.services import DOCUMENT_KINDS, DOCUMENT_MAX_BYTES, TARGET_FIELDS
 
 
 class DateInput(forms.DateInput):
@@ -126,12 +126,7 @@ class NewReviewForm(forms.ModelForm):
 class TargetsForm(VersionedForm):
     class Meta:
         model = RegionalReview
-        fields = [
-            "target_women_share",
-            "target_countries",
-            "target_subregions",
-            "target_society_share",
-        ]
+        fields = TARGET_FIELDS
 
 
 class PhaseForm(forms.ModelForm):

@@ -5,7 +5,8 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import CreateView, DeleteView, TemplateView, UpdateView
 
-from core.concurrency import ConcurrentEditError, save_if_unchanged
+from core.concurrency import ConcurrentEditError
+from reviews import services
 from reviews.forms import SessionForm, SpeakerForm, TargetsForm
 from reviews.models import Speaker
 from reviews.views.base import ManageReviewMixin
@@ -26,10 +27,8 @@ class ProgrammeView(ManageReviewMixin, TemplateView):
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(targets_form=form))
         try:
-            save_if_unchanged(
-                form.instance,
-                expected_version=form.cleaned_data["version"],
-                fields=list(TargetsForm.Meta.fields),
+            services.set_targets(
+                review=form.instance, expected_version=form.cleaned_data["version"]
             )
         except ConcurrentEditError:
             form.add_error(
