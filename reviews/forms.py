@@ -85,7 +85,6 @@ class ReviewForm(VersionedForm):
         }
 
 
-
 class ReviewStatusForm(forms.Form):
     """One button per state the review may move to; `current` is the state the page showed."""
 
@@ -120,7 +119,6 @@ class NewReviewForm(forms.ModelForm):
             self.fields["commission"].queryset = Commission.objects.filter(
                 pk__in=user.scopes.commission_ids
             )
-
 
 
 class TargetsForm(VersionedForm):

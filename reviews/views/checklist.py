@@ -24,11 +24,8 @@ class ChecklistItemView(ManageReviewMixin, TemplateView):
     def get_item(self):
         return get_object_or_404(self.review.checklist_items, pk=self.kwargs["item"])
 
-    def get_row(self, item_pk):
-        return next(row for row in self.facts.checklist if row.item.pk == item_pk)
-
     def get_context_data(self, **kwargs):
-        row = self.get_row(int(self.kwargs["item"]))
+        row = self.facts.checklist_row(int(self.kwargs["item"]))
         kwargs.setdefault("form", ChecklistItemForm(instance=row.item, review=self.review))
         return super().get_context_data(row=row, facts=self.facts, **kwargs)
 

@@ -9,17 +9,17 @@ from core.concurrency import ConcurrentEditError
 from reviews import services
 from reviews.forms import SessionForm, SpeakerForm, TargetsForm
 from reviews.models import Speaker
+from reviews.readiness import Part
 from reviews.views.base import ManageReviewMixin
 
 
 class ProgrammeView(ManageReviewMixin, TemplateView):
     template_name = "reviews/programme.html"
+    facts_parts = {Part.SESSIONS}
 
     def get_context_data(self, **kwargs):
-        facts = self.facts
-        sessions = [(session, facts.session_balance(session)) for session in facts.sessions]
         kwargs.setdefault("targets_form", TargetsForm(instance=self.review))
-        return super().get_context_data(facts=facts, sessions=sessions, **kwargs)
+        return super().get_context_data(facts=self.facts, **kwargs)
 
     def post(self, request, *args, **kwargs):
         """Save the balance targets."""

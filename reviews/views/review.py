@@ -10,6 +10,7 @@ from accounts.permissions import PermissionRequiredMixin, may
 from core.concurrency import ConcurrentEditError
 from reviews import selectors, services
 from reviews.forms import PhaseFormSet, ReviewForm, ReviewStatusForm, RoundtableForm
+from reviews.readiness import Part
 from reviews.views.base import ManageReviewMixin
 
 
@@ -28,9 +29,11 @@ class ReviewPublicView(PermissionRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         review = self.permission_object
         user = self.request.user
-        facts = selectors.facts_for(review)
+        facts = selectors.facts_for(review, {Part.ROUNDTABLES, Part.SESSIONS})
         documents = [
-            document for document in facts.documents if may(user, "reviews.see_document", document)
+            document
+            for document in selectors.documents_of(review)
+            if may(user, "reviews.see_document", document)
         ]
         return super().get_context_data(
             review=review,
@@ -116,7 +119,7 @@ class RoadmapView(ManageReviewMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         kwargs.setdefault("formset", self.get_formset())
-        return super().get_context_data(facts=self.facts, **kwargs)
+        return super().get_context_data(**kwargs)
 
     def post(self, request, *args, **kwargs):
         formset = self.get_formset()
@@ -129,6 +132,7 @@ class RoadmapView(ManageReviewMixin, TemplateView):
 
 class RoundtablesView(ManageReviewMixin, TemplateView):
     template_name = "reviews/roundtables.html"
+    facts_parts = {Part.ROUNDTABLES}
 
     def get_forms(self):
         roundtables = self.facts.roundtables
@@ -161,7 +165,7 @@ class RoundtablesView(ManageReviewMixin, TemplateView):
                 title=form.cleaned_data["title"],
                 objectives=form.cleaned_data["objectives"],
             )
-        facts = selectors.facts_for(self.review)
+        facts = selectors.facts_for(self.review, self.facts_parts)
         if facts.uncovered_objectives:
             messages.warning(
                 request,
