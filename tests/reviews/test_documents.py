@@ -31,7 +31,7 @@ def test_version_numbers_are_unique_per_document_and_language(document):
     DocumentVersion.objects.create(
         document=document, language="en", number=1, original_name="a.pdf", content_type="x", size=1
     )
-    with pytest.raises(IntegrityError, match="UNIQUE|unique"), transaction.atomic():
+    with pytest.raises(IntegrityError, match=r"(?i)unique"), transaction.atomic():
         DocumentVersion.objects.create(
             document=document,
             language="en",
@@ -44,7 +44,10 @@ def test_version_numbers_are_unique_per_document_and_language(document):
 
 @pytest.mark.django_db
 def test_version_numbers_start_at_one(document):
-    with pytest.raises(IntegrityError, match="CHECK|check"), transaction.atomic():
+    with (
+        pytest.raises(IntegrityError, match="reviews_document_version_number_positive"),
+        transaction.atomic(),
+    ):
         DocumentVersion.objects.create(
             document=document,
             language="en",
@@ -76,9 +79,10 @@ def test_upload_that_loses_the_race_for_version_one_becomes_version_two(document
         )
     assert len(raced) == 1
     assert mine.number == 2
-    assert list(
-        document.versions.order_by("number").values_list("number", "original_name")
-    ) == [(1, "paper.pdf"), (2, "mine.pdf")]
+    assert list(document.versions.order_by("number").values_list("number", "original_name")) == [
+        (1, "paper.pdf"),
+        (2, "mine.pdf"),
+    ]
 
 
 @pytest.mark.django_db(transaction=True)

@@ -4,15 +4,18 @@ import datetime
 
 import pytest
 from dateutil.relativedelta import relativedelta
+from django.urls import reverse
 
 from core.concurrency import ConcurrentEditError
 from reference.models import Country, Objective, StakeholderCategory
 from reviews import services
+from reviews.balance import Balance
 from reviews.checklist import TEMPLATE, Verdict, VerdictStatus, register_evaluator, registry
 from reviews.enums import Affiliation, DocumentKind, Gender, SessionKind, SpeakerRole, Visibility
 from reviews.models import ReviewDocument, Session, Speaker
+from reviews.readiness import Part, PartNotLoaded
 from reviews.selectors import facts_for
-from tests.factories import make_review
+from tests.factories import make_review, network_secretariat
 
 pytestmark = pytest.mark.django_db
 
@@ -232,3 +235,41 @@ def test_stale_save_is_refused_and_the_first_save_kept(reference_data):
     assert conflict.value.current.venue == "Geneva"
     review.refresh_from_db()
     assert (review.venue, review.version) == ("Geneva", 2)
+
+
+@pytest.mark.parametrize(
+    ("genders", "men_only"),
+    [
+        ([Gender.MAN], True),
+        ([Gender.MAN, Gender.MAN], True),
+        ([Gender.MAN, Gender.OTHER], True),
+        ([Gender.OTHER, Gender.OTHER], False),
+        ([Gender.WOMAN, Gender.MAN], False),
+        ([], False),
+    ],
+)
+def test_only_men_speak_when_every_stated_gender_is_a_man(genders, men_only):
+    speakers = [Speaker(gender=gender, affiliation=Affiliation.STAKEHOLDER) for gender in genders]
+    assert Balance.of(speakers).men_only is men_only
+
+
+def test_speakers_of_other_gender_are_not_counted_as_men_on_any_page(client, reference_data):
+    review = make_review(target_women_share=0)
+    add_session(
+        review,
+        title="Open panel",
+        people=[(Gender.OTHER, "FRA", Affiliation.NATIONAL_GOVERNMENT)] * 2,
+    )
+    facts = facts_for(review)
+    assert facts.men_only_sessions == []
+    assert problem(facts, "gender-balance") is None
+    client.force_login(network_secretariat())
+    programme = client.get(reverse("reviews:programme", args=[review.pk])).content.decode()
+    assert "Only men speak" not in programme
+
+
+def test_facts_refuse_a_part_that_was_not_loaded(reference_data):
+    facts = facts_for(make_review(), {Part.SESSIONS})
+    assert facts.sessions == []
+    with pytest.raises(PartNotLoaded, match=r"Part\.CHECKLIST of the review was not loaded"):
+        _ = facts.readiness

@@ -109,4 +109,3 @@ def test_edit_form_no_longer_changes_the_status(client, review, ece_staff):
     )
     review.refresh_from_db()
     assert (review.title, review.status) == ("Renamed", ReviewStatus.DRAFT)
-
