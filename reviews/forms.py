@@ -236,6 +236,14 @@ class ChecklistItemForm(VersionedForm):
         )
 
 
+class ChecklistStatusForm(VersionedForm):
+    """The status of one item, set from its row of the checklist."""
+
+    class Meta:
+        model = ChecklistItem
+        fields = ["status"]
+
+
 class DocumentForm(forms.ModelForm):
     class Meta:
         model = ReviewDocument

@@ -53,6 +53,11 @@ urlpatterns = [
         checklist.ChecklistItemView.as_view(),
         name="checklist_item",
     ),
+    path(
+        "reviews/<int:pk>/checklist/<int:item>/status/",
+        checklist.ChecklistStatusView.as_view(),
+        name="checklist_status",
+    ),
     path("reviews/<int:pk>/documents/", documents.DocumentListView.as_view(), name="documents"),
     path(
         "reviews/<int:pk>/documents/new/",
