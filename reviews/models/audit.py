@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from reviews.enums import ReviewStatus
 from reviews.models.cycles import RegionalReview
@@ -22,8 +23,12 @@ class ReviewStatusChange(models.Model):
         related_name="+",
         verbose_name=_("changed by"),
     )
-    from_status = models.CharField(_("from"), max_length=20, choices=ReviewStatus.choices)
-    to_status = models.CharField(_("to"), max_length=20, choices=ReviewStatus.choices)
+    from_status = models.CharField(
+        pgettext_lazy("status change", "from"), max_length=20, choices=ReviewStatus.choices
+    )
+    to_status = models.CharField(
+        pgettext_lazy("status change", "to"), max_length=20, choices=ReviewStatus.choices
+    )
     created_at = models.DateTimeField(_("when"), auto_now_add=True)
 
     class Meta:
