@@ -9,6 +9,7 @@ import datetime
 import enum
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 
@@ -21,6 +22,18 @@ from reviews.enums import (
     TimingState,
     Visibility,
 )
+
+if TYPE_CHECKING:
+    from reference.models import Objective
+    from reviews.models import (
+        ChecklistItem,
+        RegionalReview,
+        ReviewDocument,
+        RoadmapPhase,
+        Roundtable,
+        Session,
+        Speaker,
+    )
 
 
 class Part(enum.Enum):
@@ -55,7 +68,7 @@ class Deadline:
 
 @dataclass
 class ChecklistRow:
-    item: object  # reviews.models.ChecklistItem
+    item: "ChecklistItem"
     text: str
     section: str
     verdict: Verdict | None
@@ -90,13 +103,15 @@ class ChecklistRow:
 
 @dataclass
 class DocumentTiming:
-    document: object  # reviews.models.ReviewDocument
+    document: "ReviewDocument"
     state: (
         TimingState  # ON_TIME, LATE (shared after the due date) or OVERDUE (not shared, past due)
     )
 
 
-def document_timing(document, due: datetime.date | None, today: datetime.date) -> TimingState:
+def document_timing(
+    document: "ReviewDocument", due: datetime.date | None, today: datetime.date
+) -> TimingState:
     if due is None:
         return TimingState.ON_TIME
     if document.shared_on and document.visibility != Visibility.SECRETARIAT:
@@ -104,7 +119,7 @@ def document_timing(document, due: datetime.date | None, today: datetime.date) -
     return TimingState.OVERDUE if today > due else TimingState.ON_TIME
 
 
-def phase_state(phase, today: datetime.date) -> TimingState:
+def phase_state(phase: "RoadmapPhase", today: datetime.date) -> TimingState:
     if phase.completed_on:
         return TimingState.DONE
     # A meeting is over when its last day has passed; other phases are closed by hand.
@@ -123,7 +138,13 @@ class ReviewFacts:
     Built by reviews.selectors.facts_for() or facts_for_reviews() with the parts loaded.
     """
 
-    def __init__(self, review, today: datetime.date, parts: dict[Part, list], objectives=None):
+    def __init__(
+        self,
+        review: "RegionalReview",
+        today: datetime.date,
+        parts: dict[Part, list],
+        objectives: list["Objective"] | None = None,
+    ):
         self.review = review
         self.today = today
         self._parts = parts
@@ -136,28 +157,28 @@ class ReviewFacts:
             raise PartNotLoaded(f"{part} of the review was not loaded") from None
 
     @property
-    def roundtables(self) -> list:
+    def roundtables(self) -> list["Roundtable"]:
         return self._part(Part.ROUNDTABLES)
 
     @property
-    def objectives(self) -> list:
+    def objectives(self) -> list["Objective"]:
         self._part(Part.ROUNDTABLES)
         return self._objectives
 
     @property
-    def sessions(self) -> list:
+    def sessions(self) -> list["Session"]:
         return self._part(Part.SESSIONS)
 
     @property
-    def documents(self) -> list:
+    def documents(self) -> list["ReviewDocument"]:
         return self._part(Part.DOCUMENTS)
 
     @property
-    def phases(self) -> list:
+    def phases(self) -> list["RoadmapPhase"]:
         return self._part(Part.PHASES)
 
     @property
-    def items(self) -> list:
+    def items(self) -> list["ChecklistItem"]:
         return self._part(Part.CHECKLIST)
 
     @cached_property
@@ -165,7 +186,7 @@ class ReviewFacts:
         return Targets.of(self.review)
 
     @cached_property
-    def speakers(self) -> list:
+    def speakers(self) -> list["Speaker"]:
         return [speaker for session in self.sessions for speaker in session.speakers.all()]
 
     @cached_property
@@ -173,16 +194,16 @@ class ReviewFacts:
         return Balance.of(self.speakers)
 
     @cached_property
-    def session_rows(self) -> list[tuple[object, Balance]]:
+    def session_rows(self) -> list[tuple["Session", Balance]]:
         return [(session, Balance.of(session.speakers.all())) for session in self.sessions]
 
     @cached_property
-    def uncovered_objectives(self) -> list:
+    def uncovered_objectives(self) -> list["Objective"]:
         covered = {o.pk for rt in self.roundtables for o in rt.objectives.all()}
         return [objective for objective in self.objectives if objective.pk not in covered]
 
     @cached_property
-    def men_only_sessions(self) -> list:
+    def men_only_sessions(self) -> list["Session"]:
         return [session for session, balance in self.session_rows if balance.men_only]
 
     @cached_property
@@ -291,5 +312,5 @@ class ReviewFacts:
         return [d for d, state in self.deadline_rows if state == TimingState.OVERDUE]
 
     @cached_property
-    def phase_rows(self) -> list[tuple[object, TimingState]]:
+    def phase_rows(self) -> list[tuple["RoadmapPhase", TimingState]]:
         return [(phase, phase_state(phase, self.today)) for phase in self.phases]
