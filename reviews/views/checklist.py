@@ -7,7 +7,6 @@ from django.views.generic import TemplateView
 
 from core.concurrency import ConcurrentEditError
 from reviews import services
-from reviews.enums import ChecklistStatus
 from reviews.forms import ChecklistItemForm, ChecklistStatusForm
 from reviews.views.base import ManageReviewMixin
 
@@ -23,9 +22,7 @@ class ChecklistView(ManageReviewMixin, TemplateView):
     template_name = "reviews/checklist.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            facts=self.facts, status_choices=ChecklistStatus.choices, **kwargs
-        )
+        return super().get_context_data(facts=self.facts, **kwargs)
 
 
 class ChecklistStatusView(ManageReviewMixin, View):
@@ -55,7 +52,6 @@ class ChecklistStatusView(ManageReviewMixin, View):
         context = {
             "review": self.review,
             "row": self.facts.checklist_row(item.pk),
-            "status_choices": ChecklistStatus.choices,
             "row_error": error,
         }
         return render(request, "reviews/checklist.html#row", context)

@@ -44,7 +44,7 @@ def test_htmx_post_answers_the_row_alone(client, review, staff):
     assert response.status_code == 200
     assert html.startswith(f'<li id="item-{item.pk}" class="checklist-item status-done">')
     assert html.endswith("</li>")
-    assert '<input type="hidden" name="version" value="2">' in html
+    assert f'<input type="hidden" name="version" value="2" id="item-{item.pk}-version">' in html
     assert "<html" not in html
 
 
