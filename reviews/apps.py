@@ -8,3 +8,30 @@ class ReviewsConfig(AppConfig):
 
     def ready(self):
         from reviews import evaluators  # noqa: F401 — registers the checklist evaluators
+        from reviews.navigation import register_tab
+
+        for order, (name, label) in enumerate(
+            [
+                ("dashboard", _("Dashboard")),
+                ("edit", _("Meeting")),
+                ("roadmap", _("Roadmap")),
+                ("roundtables", _("Round tables")),
+                ("programme", _("Programme")),
+                ("checklist", _("Checklist")),
+                ("documents", _("Documents")),
+            ]
+        ):
+            register_tab(
+                name=name,
+                label=label,
+                url_name=f"reviews:{name}",
+                permission="reviews.manage_review",
+                order=10 * (order + 1),
+            )
+        register_tab(
+            name="review",
+            label=_("Public page"),
+            url_name="reviews:review",
+            permission="reviews.see_review",
+            order=1000,
+        )

@@ -60,6 +60,14 @@ class Balance:
         return round(100 * part / whole) if whole else 0
 
     @property
+    def men_only(self) -> bool:
+        """Only men speak: every speaker whose gender is stated is a man, and at least one is.
+
+        A speaker of another or unstated gender is not counted as a man.
+        """
+        return self.men >= 1 and self.women == 0
+
+    @property
     def women_share(self) -> int:
         return self._share(self.women, self.people)
 

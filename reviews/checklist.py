@@ -1,16 +1,41 @@
 """The Annex 1 checklist: its template, and the evaluators that decide items from the data.
 
-Evaluators are pluggable: an app that can decide an item registers a function for its key in its
-AppConfig.ready(); items without an evaluator keep the status the secretariat sets by hand.
+An item without an evaluator keeps the status the secretariat sets by hand. An item with one is
+decided by it, unless the secretariat marks the item not applicable.
+
+The evaluator contract, which every app that can decide an item follows:
+
+- An evaluator is a function ``(facts: ReviewFacts) -> Verdict``. ``facts`` is the
+  ``reviews.readiness.ReviewFacts`` of one review, loaded in full: the review and today's date,
+  the objectives, round tables, sessions with their speakers, documents with their versions,
+  roadmap phases, and the rules derived from them (``balance``, ``men_only_sessions``,
+  ``document_timings``, ``uncovered_objectives``). An evaluator only reads: it writes nothing,
+  and an app that needs its own rows reads them by ``facts.review`` in a fixed number of queries.
+- It answers a ``Verdict``: ``VerdictStatus.MET`` or ``VerdictStatus.UNMET``, and the reasons,
+  translated sentences a person reads beside the item.
+- It is registered for the key of one item of ``TEMPLATE``, once, from the app's
+  ``AppConfig.ready()``::
+
+      from reviews.checklist import register_evaluator
+
+      register_evaluator("report-on-time")(report_on_time)
+
+  A key that is not in ``TEMPLATE``, or that another evaluator already decides, is refused with
+  ``ValueError`` at start-up.
 """
 
+import enum
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from reviews.enums import ChecklistSection, ChecklistStatus
+
+if TYPE_CHECKING:
+    from reviews.readiness import ReviewFacts
 
 
 @dataclass(frozen=True)
@@ -183,32 +208,71 @@ TEMPLATE: list[TemplateItem] = [
 TEMPLATE_BY_KEY = {item.key: item for item in TEMPLATE}
 
 
-@dataclass
-class Evaluation:
-    """What the data says about an item: met or not, and why, in words a person reads."""
+class VerdictStatus(enum.StrEnum):
+    MET = "met"
+    UNMET = "unmet"
 
-    met: bool
-    reasons: list[str] = field(default_factory=list)
+
+@dataclass(frozen=True)
+class Verdict:
+    """What the data says about an item, and why, in words a person reads."""
+
+    status: VerdictStatus
+    reasons: tuple[str, ...] = ()
+
+    @classmethod
+    def met(cls, *reasons: str) -> "Verdict":
+        return cls(VerdictStatus.MET, reasons)
+
+    @classmethod
+    def unmet(cls, *reasons: str) -> "Verdict":
+        return cls(VerdictStatus.UNMET, reasons)
 
     @property
-    def status(self) -> ChecklistStatus:
-        return ChecklistStatus.DONE if self.met else ChecklistStatus.IN_PROGRESS
+    def is_met(self) -> bool:
+        return self.status == VerdictStatus.MET
+
+    @property
+    def checklist_status(self) -> ChecklistStatus:
+        return ChecklistStatus.DONE if self.is_met else ChecklistStatus.IN_PROGRESS
 
 
-Evaluator = Callable[["ReviewFacts"], Evaluation]  # noqa: F821 — reviews.selectors.ReviewFacts
-_evaluators: dict[str, Evaluator] = {}
+class Evaluator(Protocol):
+    def __call__(self, facts: "ReviewFacts", /) -> Verdict: ...
+
+
+class EvaluatorRegistry:
+    """One evaluator per checklist item, filled by the apps in their AppConfig.ready()."""
+
+    def __init__(self):
+        self._evaluators: dict[str, Evaluator] = {}
+
+    def register(self, key: str, evaluator: Evaluator) -> None:
+        if key not in TEMPLATE_BY_KEY:
+            raise ValueError(f"No checklist item has the key {key!r}")
+        if key in self._evaluators and self._evaluators[key] is not evaluator:
+            raise ValueError(f"The checklist item {key!r} already has an evaluator")
+        self._evaluators[key] = evaluator
+
+    def unregister(self, key: str) -> None:
+        del self._evaluators[key]
+
+    def get(self, key: str) -> Evaluator | None:
+        return self._evaluators.get(key)
+
+
+registry = EvaluatorRegistry()
 
 
 def register_evaluator(key: str) -> Callable[[Evaluator], Evaluator]:
-    if key not in TEMPLATE_BY_KEY:
-        raise ValueError(f"No checklist item has the key {key!r}")
+    """Decorator form of registry.register, for an evaluator defined at module level."""
 
     def register(function: Evaluator) -> Evaluator:
-        _evaluators[key] = function
+        registry.register(key, function)
         return function
 
     return register
 
 
 def evaluator_for(key: str) -> Evaluator | None:
-    return _evaluators.get(key)
+    return registry.get(key)

@@ -13,6 +13,22 @@ class ReviewStatus(models.TextChoices):
     def public_states(cls) -> set[str]:
         return {cls.ANNOUNCED, cls.HELD, cls.CLOSED}
 
+    @classmethod
+    def transitions(cls) -> dict["ReviewStatus", tuple["ReviewStatus", ...]]:
+        """The only moves a review's status may make; set_review_status enforces them."""
+        return {
+            cls.DRAFT: (cls.ANNOUNCED,),
+            cls.ANNOUNCED: (cls.DRAFT, cls.HELD),
+            cls.HELD: (cls.ANNOUNCED, cls.CLOSED),
+            cls.CLOSED: (cls.HELD,),
+        }
+
+    def next_states(self) -> tuple["ReviewStatus", ...]:
+        return ReviewStatus.transitions()[self]
+
+    def may_become(self, status: str) -> bool:
+        return status in self.next_states()
+
 
 class MeetingFormat(models.TextChoices):
     IN_PERSON = "in_person", _("in person")
@@ -49,6 +65,7 @@ class SpeakerRole(models.TextChoices):
 class Gender(models.TextChoices):
     WOMAN = "woman", _("woman")
     MAN = "man", _("man")
+    # Neither a man nor a woman for the balance: never counted among the men of a session.
     OTHER = "other", pgettext_lazy("gender", "other or not stated")
 
 
@@ -63,6 +80,17 @@ class Affiliation(models.TextChoices):
     @classmethod
     def government(cls) -> set[str]:
         return {cls.NATIONAL_GOVERNMENT, cls.LOCAL_GOVERNMENT}
+
+
+class TimingState(models.TextChoices):
+    """Where a deadline, a roadmap phase or a document stands against its date."""
+
+    DONE = "done", _("done")
+    CURRENT = "current", _("under way")
+    UPCOMING = "upcoming", _("upcoming")
+    OVERDUE = "overdue", _("overdue")
+    ON_TIME = "on_time", _("on time")
+    LATE = "late", _("shared late")
 
 
 class ChecklistStatus(models.TextChoices):

@@ -1,77 +1,69 @@
-"""Checklist items that the review's own data decides (see reviews.checklist)."""
+"""Checklist items that the review's own data decides, under the contract of reviews.checklist."""
 
 from django.conf import settings
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from reviews.checklist import Evaluation, register_evaluator
-from reviews.enums import DocumentKind, SessionKind, Visibility
+from reviews.checklist import Verdict, register_evaluator
+from reviews.enums import DocumentKind, SessionKind, TimingState, Visibility
+from reviews.readiness import ReviewFacts
 
 
 @register_evaluator("objectives-covered")
-def objectives_covered(facts) -> Evaluation:
+def objectives_covered(facts: ReviewFacts) -> Verdict:
     uncovered = facts.uncovered_objectives
     if not uncovered:
-        return Evaluation(True, [_("All 23 objectives are covered by the round tables.")])
+        return Verdict.met(_("All 23 objectives are covered by the round tables."))
     numbers = ", ".join(str(objective.number) for objective in uncovered)
-    return Evaluation(
-        False,
-        [
-            ngettext(
-                "Objective %(numbers)s is covered by no round table.",
-                "Objectives %(numbers)s are covered by no round table.",
-                len(uncovered),
-            )
-            % {"numbers": numbers}
-        ],
+    return Verdict.unmet(
+        ngettext(
+            "Objective %(numbers)s is covered by no round table.",
+            "Objectives %(numbers)s are covered by no round table.",
+            len(uncovered),
+        )
+        % {"numbers": numbers}
     )
 
 
 @register_evaluator("gender-balance")
-def gender_balance(facts) -> Evaluation:
+def gender_balance(facts: ReviewFacts) -> Verdict:
     problems = facts.balance.gender_problems(facts.targets)
     problems += facts.men_only_problems
     if problems:
-        return Evaluation(False, problems)
-    return Evaluation(
-        True, [_("Women are %(share)s%% of speakers.") % {"share": facts.balance.women_share}]
+        return Verdict.unmet(*problems)
+    return Verdict.met(
+        _("Women are %(share)s%% of speakers.") % {"share": facts.balance.women_share}
     )
 
 
 @register_evaluator("geographic-balance")
-def geographic_balance(facts) -> Evaluation:
+def geographic_balance(facts: ReviewFacts) -> Verdict:
     problems = facts.balance.geography_problems(facts.targets)
     if problems:
-        return Evaluation(False, problems)
-    return Evaluation(
-        True,
-        [
-            _("Speakers come from %(countries)s countries in %(subregions)s sub-regions.")
-            % {
-                "countries": len(facts.balance.countries),
-                "subregions": len(facts.balance.subregions),
-            }
-        ],
+        return Verdict.unmet(*problems)
+    return Verdict.met(
+        _("Speakers come from %(countries)s countries in %(subregions)s sub-regions.")
+        % {
+            "countries": len(facts.balance.countries),
+            "subregions": len(facts.balance.subregions),
+        }
     )
 
 
 @register_evaluator("whole-of-government-society")
-def whole_of_government_and_society(facts) -> Evaluation:
+def whole_of_government_and_society(facts: ReviewFacts) -> Verdict:
     problems = facts.balance.society_problems(facts.targets)
     if problems:
-        return Evaluation(False, problems)
-    return Evaluation(
-        True,
-        [
-            _("Government %(government)s%%, whole-of-society %(society)s%% of speakers.")
-            % {"government": facts.balance.government_share, "society": facts.balance.society_share}
-        ],
+        return Verdict.unmet(*problems)
+    return Verdict.met(
+        _("Government %(government)s%%, whole-of-society %(society)s%% of speakers.")
+        % {"government": facts.balance.government_share, "society": facts.balance.society_share}
     )
 
 
 @register_evaluator("stakeholders-involved")
-def stakeholders_involved(facts) -> Evaluation:
+def stakeholders_involved(facts: ReviewFacts) -> Verdict:
     review, problems = facts.review, []
     if not (review.consultation_opens and review.consultation_closes):
         problems.append(_("No consultation window is set."))
@@ -95,43 +87,40 @@ def stakeholders_involved(facts) -> Evaluation:
             _("Not yet shared for inputs: %(documents)s.") % {"documents": ", ".join(missing)}
         )
     if problems:
-        return Evaluation(False, problems)
-    return Evaluation(True, [_("Stakeholders are consulted on the documents.")])
+        return Verdict.unmet(*problems)
+    return Verdict.met(_("Stakeholders are consulted on the documents."))
 
 
 @register_evaluator("side-events")
-def side_events(facts) -> Evaluation:
+def side_events(facts: ReviewFacts) -> Verdict:
     count = sum(session.kind == SessionKind.SIDE_EVENT for session in facts.sessions)
     if count:
-        return Evaluation(
-            True,
-            [
-                ngettext(
-                    "%(count)s side event in the programme.",
-                    "%(count)s side events in the programme.",
-                    count,
-                )
-                % {"count": count}
-            ],
+        return Verdict.met(
+            ngettext(
+                "%(count)s side event in the programme.",
+                "%(count)s side events in the programme.",
+                count,
+            )
+            % {"count": count}
         )
-    return Evaluation(False, [_("The programme has no side event.")])
+    return Verdict.unmet(_("The programme has no side event."))
 
 
 @register_evaluator("policy-debate")
-def policy_debate(facts) -> Evaluation:
+def policy_debate(facts: ReviewFacts) -> Verdict:
     if any(session.kind == SessionKind.POLICY_DEBATE for session in facts.sessions):
-        return Evaluation(True, [_("The programme includes a policy debate.")])
-    return Evaluation(False, [_("The programme has no policy debate.")])
+        return Verdict.met(_("The programme includes a policy debate."))
+    return Verdict.unmet(_("The programme has no policy debate."))
 
 
 @register_evaluator("documents-on-time")
-def documents_on_time(facts) -> Evaluation:
+def documents_on_time(facts: ReviewFacts) -> Verdict:
     due = facts.review.documents_due
     if due is None:
-        return Evaluation(False, [_("Set the meeting dates to know when documents are due.")])
+        return Verdict.unmet(_("Set the meeting dates to know when documents are due."))
     problems = []
     for timing in facts.document_timings:
-        if timing.state == "late":
+        if timing.state == TimingState.LATE:
             problems.append(
                 _("“%(title)s” was shared on %(shared)s, after the due date %(due)s.")
                 % {
@@ -140,7 +129,7 @@ def documents_on_time(facts) -> Evaluation:
                     "due": date_format(due),
                 }
             )
-        elif timing.state == "overdue":
+        elif timing.state == TimingState.OVERDUE:
             problems.append(
                 _("“%(title)s” is not shared yet; it was due on %(due)s.")
                 % {"title": timing.document.title, "due": date_format(due)}
@@ -150,19 +139,17 @@ def documents_on_time(facts) -> Evaluation:
             _("No document yet; documents are due on %(due)s.") % {"due": date_format(due)}
         )
     if problems:
-        return Evaluation(False, problems)
+        return Verdict.unmet(*problems)
     if not any(document.shared_on for document in facts.documents):
-        return Evaluation(False, [_("Documents are due on %(due)s.") % {"due": date_format(due)}])
-    return Evaluation(
-        True, [_("Every document was shared by %(due)s.") % {"due": date_format(due)}]
-    )
+        return Verdict.unmet(_("Documents are due on %(due)s.") % {"due": date_format(due)})
+    return Verdict.met(_("Every document was shared by %(due)s.") % {"due": date_format(due)})
 
 
 @register_evaluator("documents-translated")
-def documents_translated(facts) -> Evaluation:
+def documents_translated(facts: ReviewFacts) -> Verdict:
     languages = facts.review.working_languages
     if not languages:
-        return Evaluation(False, [_("Choose the working languages of the meeting.")])
+        return Verdict.unmet(_("Choose the working languages of the meeting."))
     problems = []
     for document in facts.documents:
         if document.visibility == Visibility.SECRETARIAT:
@@ -176,5 +163,5 @@ def documents_translated(facts) -> Evaluation:
                 % {"title": document.title, "languages": ", ".join(missing)}
             )
     if problems:
-        return Evaluation(False, problems)
-    return Evaluation(True, [_("Shared documents exist in every working language.")])
+        return Verdict.unmet(*problems)
+    return Verdict.met(_("Shared documents exist in every working language."))

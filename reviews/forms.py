@@ -9,7 +9,7 @@ from accounts.enums import Role
 from accounts.models import User
 from core.uploads import check_upload
 from reference.models import Commission, Country, Objective
-from reviews.enums import Affiliation
+from reviews.enums import Affiliation, ReviewStatus
 from reviews.models import (
     ChecklistItem,
     RegionalReview,
@@ -19,7 +19,7 @@ from reviews.models import (
     Session,
     Speaker,
 )
-from reviews.services import DOCUMENT_KINDS, DOCUMENT_MAX_BYTES
+from reviews.services import DOCUMENT_KINDS, DOCUMENT_MAX_BYTES, TARGET_FIELDS
 
 
 class DateInput(forms.DateInput):
@@ -65,7 +65,6 @@ class ReviewForm(VersionedForm):
         model = RegionalReview
         fields = [
             "title",
-            "status",
             "meeting_start",
             "meeting_end",
             "venue",
@@ -85,19 +84,19 @@ class ReviewForm(VersionedForm):
             "consultation_closes": DateInput(),
         }
 
-    def clean(self):
-        data = super().clean()
-        start, end = data.get("meeting_start"), data.get("meeting_end")
-        if start and end and end < start:
-            self.add_error("meeting_end", _("The meeting cannot end before it starts."))
-        if bool(start) != bool(end):
-            self.add_error("meeting_end", _("Give both the first and the last day of the meeting."))
-        opens, closes = data.get("consultation_opens"), data.get("consultation_closes")
-        if opens and closes and closes < opens:
-            self.add_error(
-                "consultation_closes", _("The consultation cannot close before it opens.")
-            )
-        return data
+
+class ReviewStatusForm(forms.Form):
+    """One button per state the review may move to; `current` is the state the page showed."""
+
+    current = forms.ChoiceField(choices=ReviewStatus.choices, widget=forms.HiddenInput)
+    status = forms.ChoiceField(choices=ReviewStatus.choices)
+
+    def __init__(self, *args, review: RegionalReview, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Any state is accepted here: set_review_status decides, and says why it refuses.
+        self.next_states = ReviewStatus(review.status).next_states()
+        if not self.is_bound:
+            self.initial["current"] = review.status
 
 
 class NewReviewForm(forms.ModelForm):
@@ -121,33 +120,11 @@ class NewReviewForm(forms.ModelForm):
                 pk__in=user.scopes.commission_ids
             )
 
-    def clean(self):
-        data = super().clean()
-        start, end = data.get("meeting_start"), data.get("meeting_end")
-        if start and end and end < start:
-            self.add_error("meeting_end", _("The meeting cannot end before it starts."))
-        cycle, commission = data.get("cycle"), data.get("commission")
-        if cycle and commission and cycle.reviews.filter(commission=commission).exists():
-            self.add_error("commission", _("This commission already has a review in this cycle."))
-        return data
-
 
 class TargetsForm(VersionedForm):
     class Meta:
         model = RegionalReview
-        fields = [
-            "target_women_share",
-            "target_countries",
-            "target_subregions",
-            "target_society_share",
-        ]
-
-    def clean(self):
-        data = super().clean()
-        for name in ("target_women_share", "target_society_share"):
-            if data.get(name) is not None and data[name] > 100:
-                self.add_error(name, _("A share is a percentage between 0 and 100."))
-        return data
+        fields = TARGET_FIELDS
 
 
 class PhaseForm(forms.ModelForm):
@@ -155,12 +132,6 @@ class PhaseForm(forms.ModelForm):
         model = RoadmapPhase
         fields = ["starts_on", "ends_on", "completed_on", "note"]
         widgets = {"starts_on": DateInput(), "ends_on": DateInput(), "completed_on": DateInput()}
-
-    def clean(self):
-        data = super().clean()
-        if data.get("starts_on") and data.get("ends_on") and data["ends_on"] < data["starts_on"]:
-            self.add_error("ends_on", _("A phase cannot end before it starts."))
-        return data
 
 
 PhaseFormSet = forms.modelformset_factory(RoadmapPhase, form=PhaseForm, extra=0)
@@ -185,13 +156,6 @@ class SessionForm(forms.ModelForm):
     def __init__(self, *args, review, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["roundtable"].queryset = review.roundtables.all()
-
-    def clean(self):
-        data = super().clean()
-        start, end = data.get("start_time"), data.get("end_time")
-        if start and end and end <= start:
-            self.add_error("end_time", _("A session must end after it starts."))
-        return data
 
 
 class SpeakerForm(forms.ModelForm):
@@ -270,6 +234,14 @@ class ChecklistItemForm(VersionedForm):
             .distinct()
             .order_by("name", "email")
         )
+
+
+class ChecklistStatusForm(VersionedForm):
+    """The status of one item, set from its row of the checklist."""
+
+    class Meta:
+        model = ChecklistItem
+        fields = ["status"]
 
 
 class DocumentForm(forms.ModelForm):

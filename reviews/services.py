@@ -2,14 +2,15 @@
 
 import datetime
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from core.concurrency import save_if_unchanged
 from core.uploads import DOCX, ODT, PDF, PPTX, XLSX, check_upload
 from reference.models import Commission, Objective
 from reviews.checklist import TEMPLATE
-from reviews.enums import PhaseKind, Visibility
+from reviews.enums import PhaseKind, ReviewStatus, Visibility
 from reviews.models import (
     ChecklistItem,
     DocumentComment,
@@ -17,12 +18,28 @@ from reviews.models import (
     RegionalReview,
     ReviewCycle,
     ReviewDocument,
+    ReviewStatusChange,
     RoadmapPhase,
     Roundtable,
 )
 
 DOCUMENT_KINDS = (PDF, DOCX, ODT, XLSX, PPTX)
 DOCUMENT_MAX_BYTES = 25 * 1024 * 1024
+TARGET_FIELDS = [
+    "target_women_share",
+    "target_countries",
+    "target_subregions",
+    "target_society_share",
+]
+
+
+class StatusChangeRefused(Exception):
+    """The review is not, or no longer, in a state from which the requested move is allowed."""
+
+    def __init__(self, message: str, current: RegionalReview):
+        self.message = message
+        self.current = current
+        super().__init__(message)
 
 
 def create_cycle(*, title: str, slug: str, imrf_year: int) -> ReviewCycle:
@@ -70,6 +87,52 @@ def update_review(*, review: RegionalReview, expected_version: int, fields: list
     sync_meeting_phase(review=review)
 
 
+@transaction.atomic
+def set_review_status(
+    *,
+    review: RegionalReview,
+    status: str,
+    actor,
+    expected_status: str | None = None,
+) -> ReviewStatusChange:
+    """Move the review to `status`, if ReviewStatus.transitions() allows it from where it is.
+
+    The row is locked and its stored status re-checked against what the caller saw
+    (`expected_status`, by default the status of the `review` it holds): a move decided on a
+    stale page is refused with StatusChangeRefused, and so is a move the transitions forbid.
+
+    Side effects: the stored status changes (which decides whether the review, its documents
+    and its calendar are public); a ReviewStatusChange row records who, when, from and to.
+    """
+    locked = RegionalReview.objects.select_for_update().get(pk=review.pk)
+    current = ReviewStatus(locked.status)
+    seen = review.status if expected_status is None else expected_status
+    if current != seen:
+        raise StatusChangeRefused(
+            _("Someone else changed the status of this review to “%(status)s” meanwhile.")
+            % {"status": current.label},
+            locked,
+        )
+    if not current.may_become(status):
+        raise StatusChangeRefused(
+            _("A review cannot go from “%(current)s” to “%(status)s”.")
+            % {"current": current.label, "status": ReviewStatus(status).label},
+            locked,
+        )
+    locked.status = status
+    locked.save(update_fields=["status", "updated_at"])
+    review.status = status
+    return ReviewStatusChange.objects.create(
+        review=locked, actor=actor, from_status=current, to_status=status
+    )
+
+
+@transaction.atomic
+def set_targets(*, review: RegionalReview, expected_version: int) -> None:
+    """Save the balance targets held by `review` unless it changed since the form was opened."""
+    save_if_unchanged(review, expected_version=expected_version, fields=TARGET_FIELDS)
+
+
 def set_roundtable(*, roundtable: Roundtable, title: str, objectives) -> None:
     roundtable.title = title
     roundtable.save(update_fields=["title"])
@@ -89,28 +152,45 @@ def update_checklist_item(*, item: ChecklistItem, expected_version: int) -> None
 def add_document_version(
     *, document: ReviewDocument, language: str, upload, actor
 ) -> DocumentVersion:
-    """Store a new version of a document in one language, after checking its content and size."""
+    """Store a new version of a document in one language, after checking its content and size.
+
+    Numbers follow each other per document and language. Two uploads at the same moment are
+    serialised by locking the document; should a number be taken all the same (a database
+    without row locks), the unique constraint refuses it and the next number is tried.
+    """
     kind = check_upload(upload, allowed=DOCUMENT_KINDS, max_bytes=DOCUMENT_MAX_BYTES)
-    latest = (
-        DocumentVersion.objects.select_for_update()
-        .filter(document=document, language=language)
-        .order_by("-number")
-        .first()
-    )
-    number = latest.number + 1 if latest else 1
+    ReviewDocument.objects.select_for_update().get(pk=document.pk)
     original_name = upload.name.rsplit("/", 1)[-1][:255]
-    version = DocumentVersion(
-        document=document,
-        language=language,
-        number=number,
-        original_name=original_name,
-        content_type=kind.content_type,
-        size=upload.size,
-        uploaded_by=actor,
-    )
-    version.file.save(f"{language}-v{number}{kind.extensions[0]}", upload, save=False)
-    version.save()
-    return version
+    attempts_left = 3
+    while True:
+        attempts_left -= 1
+        latest = (
+            DocumentVersion.objects.filter(document=document, language=language)
+            .order_by("-number")
+            .values_list("number", flat=True)
+            .first()
+        )
+        number = (latest or 0) + 1
+        version = DocumentVersion(
+            document=document,
+            language=language,
+            number=number,
+            original_name=original_name,
+            content_type=kind.content_type,
+            size=upload.size,
+            uploaded_by=actor,
+        )
+        upload.seek(0)
+        version.file.save(f"{language}-v{number}{kind.extensions[0]}", upload, save=False)
+        try:
+            with transaction.atomic():
+                version.save()
+        except IntegrityError:
+            version.file.delete(save=False)
+            if not attempts_left:
+                raise
+        else:
+            return version
 
 
 def save_document(

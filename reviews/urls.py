@@ -15,6 +15,7 @@ urlpatterns = [
     path("reviews/<int:pk>/calendar.ics", calendar.review_calendar, name="review_calendar"),
     path("reviews/<int:pk>/dashboard/", review.ReviewDashboardView.as_view(), name="dashboard"),
     path("reviews/<int:pk>/edit/", review.ReviewEditView.as_view(), name="edit"),
+    path("reviews/<int:pk>/status/", review.ReviewStatusView.as_view(), name="status"),
     path("reviews/<int:pk>/roadmap/", review.RoadmapView.as_view(), name="roadmap"),
     path("reviews/<int:pk>/roundtables/", review.RoundtablesView.as_view(), name="roundtables"),
     path("reviews/<int:pk>/programme/", programme.ProgrammeView.as_view(), name="programme"),
@@ -51,6 +52,11 @@ urlpatterns = [
         "reviews/<int:pk>/checklist/<int:item>/",
         checklist.ChecklistItemView.as_view(),
         name="checklist_item",
+    ),
+    path(
+        "reviews/<int:pk>/checklist/<int:item>/status/",
+        checklist.ChecklistStatusView.as_view(),
+        name="checklist_status",
     ),
     path("reviews/<int:pk>/documents/", documents.DocumentListView.as_view(), name="documents"),
     path(

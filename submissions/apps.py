@@ -14,5 +14,21 @@ class SubmissionsConfig(AppConfig):
     verbose_name = _("Voluntary reviews and regional inputs")
 
     def ready(self):
+        from reviews.navigation import register_tab
+
         # Shipped outlines exist wherever the tables do, like Django's own permissions.
         post_migrate.connect(_install_outlines, sender=self)
+        register_tab(
+            name="submissions",
+            label=_("Submissions"),
+            url_name="submissions:queue",
+            permission="reviews.manage_review",
+            order=80,
+        )
+        register_tab(
+            name="outbox",
+            label=_("Outbox"),
+            url_name="submissions:outbox",
+            permission="reviews.manage_review",
+            order=90,
+        )

@@ -1,3 +1,4 @@
+from reviews.models.audit import ReviewStatusChange
 from reviews.models.checklist import ChecklistItem
 from reviews.models.cycles import RegionalReview, ReviewCycle, RoadmapPhase
 from reviews.models.documents import DocumentComment, DocumentVersion, ReviewDocument
@@ -10,6 +11,7 @@ __all__ = [
     "RegionalReview",
     "ReviewCycle",
     "ReviewDocument",
+    "ReviewStatusChange",
     "RoadmapPhase",
     "Roundtable",
     "Session",

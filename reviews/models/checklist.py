@@ -42,6 +42,9 @@ class ChecklistItem(models.Model):
         verbose_name_plural = _("checklist items")
         constraints = [
             models.UniqueConstraint(fields=["review", "key"], name="reviews_checklist_key_unique"),
+            models.CheckConstraint(
+                condition=models.Q(version__gte=1), name="reviews_checklist_version_positive"
+            ),
         ]
 
     def __str__(self):

@@ -87,23 +87,37 @@ class RegionalReview(models.Model):
         verbose_name_plural = _("regional reviews")
         constraints = [
             models.UniqueConstraint(
-                fields=["cycle", "commission"], name="reviews_one_review_per_commission_per_cycle"
+                fields=["cycle", "commission"],
+                name="reviews_one_review_per_commission_per_cycle",
+                violation_error_message=_("This commission already has a review in this cycle."),
             ),
             models.CheckConstraint(
                 condition=Q(meeting_end__gte=F("meeting_start"))
                 | Q(meeting_end__isnull=True)
                 | Q(meeting_start__isnull=True),
                 name="reviews_meeting_ends_after_it_starts",
+                violation_error_message=_("The meeting cannot end before it starts."),
+            ),
+            models.CheckConstraint(
+                condition=Q(meeting_start__isnull=True, meeting_end__isnull=True)
+                | Q(meeting_start__isnull=False, meeting_end__isnull=False),
+                name="reviews_meeting_has_both_days_or_none",
+                violation_error_message=_("Give both the first and the last day of the meeting."),
             ),
             models.CheckConstraint(
                 condition=Q(consultation_closes__gte=F("consultation_opens"))
                 | Q(consultation_closes__isnull=True)
                 | Q(consultation_opens__isnull=True),
                 name="reviews_consultation_closes_after_it_opens",
+                violation_error_message=_("The consultation cannot close before it opens."),
             ),
             models.CheckConstraint(
                 condition=Q(target_women_share__lte=100, target_society_share__lte=100),
                 name="reviews_target_shares_are_percentages",
+                violation_error_message=_("A share is a percentage between 0 and 100."),
+            ),
+            models.CheckConstraint(
+                condition=Q(version__gte=1), name="reviews_review_version_positive"
             ),
         ]
 
@@ -156,6 +170,7 @@ class RoadmapPhase(models.Model):
                 | Q(ends_on__isnull=True)
                 | Q(starts_on__isnull=True),
                 name="reviews_phase_ends_after_it_starts",
+                violation_error_message=_("A phase cannot end before it starts."),
             ),
         ]
 

@@ -72,6 +72,9 @@ class DocumentVersion(models.Model):
             models.UniqueConstraint(
                 fields=["document", "language", "number"], name="reviews_document_version_unique"
             ),
+            models.CheckConstraint(
+                condition=models.Q(number__gte=1), name="reviews_document_version_number_positive"
+            ),
         ]
 
     def __str__(self):

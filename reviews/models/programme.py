@@ -64,6 +64,7 @@ class Session(models.Model):
             models.CheckConstraint(
                 condition=Q(end_time__gt=F("start_time")) | Q(end_time__isnull=True),
                 name="reviews_session_ends_after_it_starts",
+                violation_error_message=_("A session must end after it starts."),
             ),
         ]
 

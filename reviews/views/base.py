@@ -3,6 +3,7 @@ from django.utils.functional import cached_property
 
 from accounts.permissions import PermissionRequiredMixin
 from reviews import selectors
+from reviews.readiness import EVERYTHING
 
 
 class ManageReviewMixin(PermissionRequiredMixin):
@@ -20,9 +21,12 @@ class ManageReviewMixin(PermissionRequiredMixin):
     def review(self):
         return self.permission_object
 
+    # The parts of the review the page shows (reviews.readiness.Part); the checklist needs all.
+    facts_parts = EVERYTHING
+
     @cached_property
     def facts(self):
-        return selectors.facts_for(self.review)
+        return selectors.facts_for(self.review, self.facts_parts)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(review=self.review, **kwargs)

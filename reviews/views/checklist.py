@@ -1,12 +1,21 @@
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views import View
 from django.views.generic import TemplateView
 
 from core.concurrency import ConcurrentEditError
 from reviews import services
-from reviews.forms import ChecklistItemForm
+from reviews.forms import ChecklistItemForm, ChecklistStatusForm
 from reviews.views.base import ManageReviewMixin
+
+
+def _conflict_message(conflict: ConcurrentEditError) -> str:
+    return _(
+        "Someone else saved this item while you were editing it (status: %(status)s). "
+        "Reload it to see their changes before saving yours."
+    ) % {"status": conflict.current.get_status_display()}
 
 
 class ChecklistView(ManageReviewMixin, TemplateView):
@@ -14,6 +23,38 @@ class ChecklistView(ManageReviewMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(facts=self.facts, **kwargs)
+
+
+class ChecklistStatusView(ManageReviewMixin, View):
+    """Set one item's status from its row: htmx swaps the row in place, a plain post redirects."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        item = get_object_or_404(self.review.checklist_items, pk=self.kwargs["item"])
+        form = ChecklistStatusForm(request.POST, instance=item)
+        error = None
+        if not form.is_valid():
+            error = next(iter(form.errors.values()))[0]
+        else:
+            try:
+                services.update_checklist_item(
+                    item=form.instance, expected_version=form.cleaned_data["version"]
+                )
+            except ConcurrentEditError as conflict:
+                error = _conflict_message(conflict)
+        if not request.htmx:
+            if error:
+                messages.error(request, error)
+            else:
+                messages.success(request, _("The checklist item has been saved."))
+            return redirect(f"{reverse('reviews:checklist', args=[self.review.pk])}#item-{item.pk}")
+        context = {
+            "review": self.review,
+            "row": self.facts.checklist_row(item.pk),
+            "row_error": error,
+        }
+        return render(request, "reviews/checklist.html#row", context)
 
 
 class ChecklistItemView(ManageReviewMixin, TemplateView):
@@ -24,11 +65,8 @@ class ChecklistItemView(ManageReviewMixin, TemplateView):
     def get_item(self):
         return get_object_or_404(self.review.checklist_items, pk=self.kwargs["item"])
 
-    def get_row(self, item_pk):
-        return next(row for row in self.facts.checklist if row.item.pk == item_pk)
-
     def get_context_data(self, **kwargs):
-        row = self.get_row(int(self.kwargs["item"]))
+        row = self.facts.checklist_row(int(self.kwargs["item"]))
         kwargs.setdefault("form", ChecklistItemForm(instance=row.item, review=self.review))
         return super().get_context_data(row=row, facts=self.facts, **kwargs)
 
@@ -42,14 +80,7 @@ class ChecklistItemView(ManageReviewMixin, TemplateView):
                 item=form.instance, expected_version=form.cleaned_data["version"]
             )
         except ConcurrentEditError as conflict:
-            form.add_error(
-                None,
-                _(
-                    "Someone else saved this item while you were editing it (status: %(status)s). "
-                    "Reload it to see their changes before saving yours."
-                )
-                % {"status": conflict.current.get_status_display()},
-            )
+            form.add_error(None, _conflict_message(conflict))
             return self.render_to_response(self.get_context_data(form=form), status=409)
         messages.success(request, _("The checklist item has been saved."))
         return redirect("reviews:checklist", pk=self.review.pk)

@@ -10,11 +10,13 @@ from core.storage import private_download
 from reviews import services
 from reviews.forms import CommentForm, DocumentForm, DocumentVersionForm
 from reviews.models import DocumentVersion, ReviewDocument
+from reviews.readiness import Part
 from reviews.views.base import ManageReviewMixin
 
 
 class DocumentListView(ManageReviewMixin, TemplateView):
     template_name = "reviews/documents.html"
+    facts_parts = {Part.DOCUMENTS}
 
     def get_context_data(self, **kwargs):
         facts = self.facts

@@ -5,20 +5,21 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import CreateView, DeleteView, TemplateView, UpdateView
 
-from core.concurrency import ConcurrentEditError, save_if_unchanged
+from core.concurrency import ConcurrentEditError
+from reviews import services
 from reviews.forms import SessionForm, SpeakerForm, TargetsForm
 from reviews.models import Speaker
+from reviews.readiness import Part
 from reviews.views.base import ManageReviewMixin
 
 
 class ProgrammeView(ManageReviewMixin, TemplateView):
     template_name = "reviews/programme.html"
+    facts_parts = {Part.SESSIONS}
 
     def get_context_data(self, **kwargs):
-        facts = self.facts
-        sessions = [(session, facts.session_balance(session)) for session in facts.sessions]
         kwargs.setdefault("targets_form", TargetsForm(instance=self.review))
-        return super().get_context_data(facts=facts, sessions=sessions, **kwargs)
+        return super().get_context_data(facts=self.facts, **kwargs)
 
     def post(self, request, *args, **kwargs):
         """Save the balance targets."""
@@ -26,10 +27,8 @@ class ProgrammeView(ManageReviewMixin, TemplateView):
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(targets_form=form))
         try:
-            save_if_unchanged(
-                form.instance,
-                expected_version=form.cleaned_data["version"],
-                fields=list(TargetsForm.Meta.fields),
+            services.set_targets(
+                review=form.instance, expected_version=form.cleaned_data["version"]
             )
         except ConcurrentEditError:
             form.add_error(

@@ -1,13 +1,16 @@
 from django.contrib import messages
+from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
 from accounts.permissions import PermissionRequiredMixin, may
 from core.concurrency import ConcurrentEditError
 from reviews import selectors, services
-from reviews.forms import PhaseFormSet, ReviewForm, RoundtableForm
+from reviews.forms import PhaseFormSet, ReviewForm, ReviewStatusForm, RoundtableForm
+from reviews.readiness import Part
 from reviews.views.base import ManageReviewMixin
 
 
@@ -26,9 +29,11 @@ class ReviewPublicView(PermissionRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         review = self.permission_object
         user = self.request.user
-        facts = selectors.facts_for(review)
+        facts = selectors.facts_for(review, {Part.ROUNDTABLES, Part.SESSIONS})
         documents = [
-            document for document in facts.documents if may(user, "reviews.see_document", document)
+            document
+            for document in selectors.documents_of(review)
+            if may(user, "reviews.see_document", document)
         ]
         return super().get_context_data(
             review=review,
@@ -44,7 +49,35 @@ class ReviewDashboardView(ManageReviewMixin, TemplateView):
     template_name = "reviews/dashboard.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(facts=self.facts, **kwargs)
+        return super().get_context_data(
+            facts=self.facts, status_form=ReviewStatusForm(review=self.review), **kwargs
+        )
+
+
+class ReviewStatusView(ManageReviewMixin, View):
+    """The status buttons of the dashboard: one move of the review's state machine."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        form = ReviewStatusForm(request.POST, review=self.review)
+        if not form.is_valid():
+            return HttpResponseBadRequest()
+        try:
+            change = services.set_review_status(
+                review=self.review,
+                status=form.cleaned_data["status"],
+                actor=request.user,
+                expected_status=form.cleaned_data["current"],
+            )
+        except services.StatusChangeRefused as refused:
+            messages.error(request, refused.message)
+        else:
+            messages.success(
+                request,
+                _("The review is now “%(status)s”.") % {"status": change.get_to_status_display()},
+            )
+        return redirect("reviews:dashboard", pk=self.review.pk)
 
 
 class ReviewEditView(ManageReviewMixin, FormView):
@@ -86,7 +119,7 @@ class RoadmapView(ManageReviewMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         kwargs.setdefault("formset", self.get_formset())
-        return super().get_context_data(facts=self.facts, **kwargs)
+        return super().get_context_data(**kwargs)
 
     def post(self, request, *args, **kwargs):
         formset = self.get_formset()
@@ -99,6 +132,7 @@ class RoadmapView(ManageReviewMixin, TemplateView):
 
 class RoundtablesView(ManageReviewMixin, TemplateView):
     template_name = "reviews/roundtables.html"
+    facts_parts = {Part.ROUNDTABLES}
 
     def get_forms(self):
         roundtables = self.facts.roundtables
@@ -131,7 +165,7 @@ class RoundtablesView(ManageReviewMixin, TemplateView):
                 title=form.cleaned_data["title"],
                 objectives=form.cleaned_data["objectives"],
             )
-        facts = selectors.facts_for(self.review)
+        facts = selectors.facts_for(self.review, self.facts_parts)
         if facts.uncovered_objectives:
             messages.warning(
                 request,

@@ -4,15 +4,18 @@ import datetime
 
 import pytest
 from dateutil.relativedelta import relativedelta
+from django.urls import reverse
 
 from core.concurrency import ConcurrentEditError
 from reference.models import Country, Objective, StakeholderCategory
 from reviews import services
-from reviews.checklist import TEMPLATE, Evaluation, register_evaluator
+from reviews.balance import Balance
+from reviews.checklist import TEMPLATE, Verdict, VerdictStatus, register_evaluator, registry
 from reviews.enums import Affiliation, DocumentKind, Gender, SessionKind, SpeakerRole, Visibility
 from reviews.models import ReviewDocument, Session, Speaker
+from reviews.readiness import Part, PartNotLoaded
 from reviews.selectors import facts_for
-from tests.factories import make_review
+from tests.factories import make_review, network_secretariat
 
 pytestmark = pytest.mark.django_db
 
@@ -95,7 +98,7 @@ def test_uncovered_objective_is_a_problem(reference_data):
     facts = facts_for(review)
     assert [o.number for o in facts.uncovered_objectives] == [11]
     row = problem(facts, "objectives-covered")
-    assert row.evaluation.reasons == ["Objective 11 is covered by no round table."]
+    assert row.verdict.reasons == ("Objective 11 is covered by no round table.",)
     assert row.status == "in_progress"
 
 
@@ -120,7 +123,7 @@ def test_panel_of_men_only_is_a_problem(reference_data):
     )
     facts = facts_for(review)
     row = problem(facts, "gender-balance")
-    assert row.evaluation.reasons == ["Only men speak in the session “All-male panel”."]
+    assert row.verdict.reasons == ("Only men speak in the session “All-male panel”.",)
 
 
 def test_balance_against_targets(reference_data):
@@ -141,9 +144,9 @@ def test_balance_against_targets(reference_data):
     assert facts.balance.subregions == {"Western Europe", "Central Asia"}
     assert problem(facts, "gender-balance") is None
     assert problem(facts, "geographic-balance") is None
-    assert problem(facts, "whole-of-government-society").evaluation.reasons == [
-        "Whole-of-society speakers are 0%; the target is 30%."
-    ]
+    assert problem(facts, "whole-of-government-society").verdict.reasons == (
+        "Whole-of-society speakers are 0%; the target is 30%.",
+    )
 
 
 def test_document_shared_after_its_due_date_is_flagged(reference_data):
@@ -165,9 +168,9 @@ def test_document_shared_after_its_due_date_is_flagged(reference_data):
     facts = facts_for(review, today=datetime.date(2020, 11, 1))
     states = {timing.document: timing.state for timing in facts.document_timings}
     assert states == {on_time: "on_time", late: "late"}
-    assert problem(facts, "documents-on-time").evaluation.reasons == [
-        "“Background paper” was shared on Oct. 20, 2020, after the due date Oct. 15, 2020."
-    ]
+    assert problem(facts, "documents-on-time").verdict.reasons == (
+        "“Background paper” was shared on Oct. 20, 2020, after the due date Oct. 15, 2020.",
+    )
 
 
 def test_unshared_document_past_its_due_date_is_overdue(reference_data):
@@ -201,21 +204,24 @@ def test_readiness_counts_done_items_and_ignores_not_applicable(reference_data):
 
 def test_later_apps_can_decide_a_manual_item(reference_data):
     review = make_review()
-    assert facts_for(review).checklist[17].evaluation is None  # report-on-time: manual
-    register_evaluator("report-on-time")(lambda facts: Evaluation(False, ["Report missing."]))
+    assert facts_for(review).checklist[17].verdict is None  # report-on-time: manual
+    register_evaluator("report-on-time")(lambda facts: Verdict.unmet("Report missing."))
     try:
         row = next(r for r in facts_for(review).checklist if r.item.key == "report-on-time")
-        assert row.evaluation.reasons == ["Report missing."]
+        assert row.verdict == Verdict(VerdictStatus.UNMET, ("Report missing.",))
         assert row.has_problem
     finally:
-        from reviews import checklist
-
-        checklist._evaluators.pop("report-on-time")
+        registry.unregister("report-on-time")
 
 
 def test_unknown_checklist_key_cannot_be_registered():
-    with pytest.raises(ValueError):
-        register_evaluator("no-such-item")
+    with pytest.raises(ValueError, match="No checklist item has the key 'no-such-item'"):
+        register_evaluator("no-such-item")(lambda facts: Verdict.met())
+
+
+def test_an_item_cannot_have_two_evaluators():
+    with pytest.raises(ValueError, match="'gender-balance' already has an evaluator"):
+        register_evaluator("gender-balance")(lambda facts: Verdict.met())
 
 
 def test_stale_save_is_refused_and_the_first_save_kept(reference_data):
@@ -229,3 +235,41 @@ def test_stale_save_is_refused_and_the_first_save_kept(reference_data):
     assert conflict.value.current.venue == "Geneva"
     review.refresh_from_db()
     assert (review.venue, review.version) == ("Geneva", 2)
+
+
+@pytest.mark.parametrize(
+    ("genders", "men_only"),
+    [
+        ([Gender.MAN], True),
+        ([Gender.MAN, Gender.MAN], True),
+        ([Gender.MAN, Gender.OTHER], True),
+        ([Gender.OTHER, Gender.OTHER], False),
+        ([Gender.WOMAN, Gender.MAN], False),
+        ([], False),
+    ],
+)
+def test_only_men_speak_when_every_stated_gender_is_a_man(genders, men_only):
+    speakers = [Speaker(gender=gender, affiliation=Affiliation.STAKEHOLDER) for gender in genders]
+    assert Balance.of(speakers).men_only is men_only
+
+
+def test_speakers_of_other_gender_are_not_counted_as_men_on_any_page(client, reference_data):
+    review = make_review(target_women_share=0)
+    add_session(
+        review,
+        title="Open panel",
+        people=[(Gender.OTHER, "FRA", Affiliation.NATIONAL_GOVERNMENT)] * 2,
+    )
+    facts = facts_for(review)
+    assert facts.men_only_sessions == []
+    assert problem(facts, "gender-balance") is None
+    client.force_login(network_secretariat())
+    programme = client.get(reverse("reviews:programme", args=[review.pk])).content.decode()
+    assert "Only men speak" not in programme
+
+
+def test_facts_refuse_a_part_that_was_not_loaded(reference_data):
+    facts = facts_for(make_review(), {Part.SESSIONS})
+    assert facts.sessions == []
+    with pytest.raises(PartNotLoaded, match=r"Part\.CHECKLIST of the review was not loaded"):
+        _ = facts.readiness

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from reference.models import Commission, Country
 from reviews.enums import DocumentKind, ReviewStatus, Visibility
-from reviews.models import RegionalReview, ReviewDocument
+from reviews.models import DocumentVersion, RegionalReview, ReviewDocument
 from tests.factories import (
     UserFactory,
     commission_secretariat,
@@ -102,7 +102,6 @@ def edit_form(review, **changes):
     data = {
         "version": review.version,
         "title": review.title,
-        "status": review.status,
         "meeting_start": review.meeting_start.isoformat(),
         "meeting_end": review.meeting_end.isoformat(),
         "venue": review.venue,
@@ -324,8 +323,9 @@ def test_draft_review_is_not_in_the_public_calendar(client, ece_review):
     assert client.get(reverse("reviews:review_calendar", args=[ece_review.pk])).status_code == 404
 
 
-def grow(review, sessions):
-    for index in range(sessions):
+def grow(review, size):
+    """`size` sessions with speakers, documents with versions and comments, owned items."""
+    for index in range(1, size + 1):
         add_session(
             review,
             title=f"Session {index}",
@@ -335,7 +335,34 @@ def grow(review, sessions):
                 ("man", "DEU", "intergovernmental"),
             ],
         )
-        ReviewDocument.objects.create(review=review, kind="background", title=f"Doc {index}")
+        document = ReviewDocument.objects.create(
+            review=review, kind="background", title=f"Doc {index}", visibility=Visibility.PUBLIC
+        )
+        for language in ("en", "fr"):
+            DocumentVersion.objects.create(
+                document=document,
+                language=language,
+                number=1,
+                file=f"reviews/{review.pk}/documents/{document.pk}/{language}-v1.pdf",
+                original_name=f"doc-{index}.pdf",
+                content_type="application/pdf",
+                size=1000,
+            )
+        document.comments.create(author=UserFactory(), text="An input")
+    for index, item in enumerate(review.checklist_items.order_by("pk")[:size], start=1):
+        item.owner = UserFactory(name=f"Owner {index}")
+        item.due_date = review.meeting_start
+        item.save()
+
+
+# What only the larger review shows on each page, proving the two sizes differ there.
+SHOWN_ONLY_AT_SIZE_FIVE = {
+    "dashboard": "(5/15)",
+    "programme": "Session 5",
+    "checklist": "Owner 5",
+    "documents": "Doc 5",
+    "review": "Doc 5",
+}
 
 
 @pytest.mark.parametrize("name", [*MANAGE_PAGES, "review"])
@@ -347,14 +374,34 @@ def test_review_pages_keep_a_constant_number_of_queries(client, reference_data, 
         url = reverse(f"reviews:{name}", args=[review.pk])
         client.get(url)  # warm caches that are not per request
         with CaptureQueriesContext(connection) as context:
-            assert client.get(url).status_code == 200
-        return len(context)
+            response = client.get(url)
+        assert response.status_code == 200
+        return len(context), response.content.decode()
 
     small = make_review("ECE")
     grow(small, 1)
     large = make_review("ESCAP")
-    grow(large, 4)
-    assert count(small) == count(large)
+    grow(large, 5)
+    (small_count, small_html), (large_count, large_html) = count(small), count(large)
+    if name in SHOWN_ONLY_AT_SIZE_FIVE:
+        marker = SHOWN_ONLY_AT_SIZE_FIVE[name]
+        assert (marker in small_html, marker in large_html) == (False, True)
+    assert small_count == large_count
+
+
+def test_public_page_loads_only_what_it_shows(client, reference_data):
+    review = make_review("ECE", status=ReviewStatus.ANNOUNCED)
+    grow(review, 2)
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(reverse("reviews:review", args=[review.pk])).status_code == 200
+    tables = " ".join(query["sql"] for query in context.captured_queries)
+    for unshown in [
+        "reviews_checklistitem",
+        "reviews_roadmapphase",
+        "reviews_documentversion",
+        "reviews_documentcomment",
+    ]:
+        assert unshown not in tables
 
 
 def test_cycle_dashboard_keeps_a_constant_number_of_queries(client, reference_data):

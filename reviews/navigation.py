@@ -1,0 +1,62 @@
+"""The tabs of a review's workspace, from a registry that every app fills in.
+
+`reviews` registers its own tabs; an app built on reviews registers the pages it adds to the
+workspace in its AppConfig.ready(), so reviews never names a later app's URLs::
+
+    register_tab(
+        name="report",
+        label=_("Report"),
+        url_name="reports:outline",
+        permission="reviews.manage_review",
+        order=85,
+    )
+
+`url_name` is reversed with the review's primary key; a tab is shown to a user who holds
+`permission` on the review; tabs appear by `order`, then name.
+"""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.functional import Promise
+
+
+@dataclass(frozen=True)
+class Tab:
+    name: str
+    label: Promise
+    url_name: str
+    permission: str
+    order: int
+
+
+@dataclass(frozen=True)
+class TabLink:
+    label: Promise
+    url: str
+    current: bool
+
+
+_tabs: dict[str, Tab] = {}
+
+
+def register_tab(*, name: str, label: Promise, url_name: str, permission: str, order: int) -> Tab:
+    if name in _tabs and _tabs[name].url_name != url_name:
+        raise ValueError(f"A workspace tab named {name!r} is already registered")
+    _tabs[name] = tab = Tab(name, label, url_name, permission, order)
+    return tab
+
+
+def registered_tabs() -> list[Tab]:
+    return sorted(_tabs.values(), key=lambda tab: (tab.order, tab.name))
+
+
+def tabs_for(user, review, current_path: str) -> list[TabLink]:
+    """The workspace tabs this user may open for this review, the current one marked."""
+    links = []
+    for tab in registered_tabs():
+        if not user.has_perm(tab.permission, review):
+            continue
+        url = reverse(tab.url_name, kwargs={"pk": review.pk})
+        links.append(TabLink(tab.label, url, url == current_path))
+    return links
