@@ -60,6 +60,8 @@ KWARGS = {
     },
     "reviews:checklist": lambda w: {"pk": w.review.pk},
     "reviews:checklist_item": lambda w: {"pk": w.review.pk, "item": w.checklist_item.pk},
+    "reviews:checklist_status": lambda w: {"pk": w.review.pk, "item": w.checklist_item.pk},
+    "reviews:status": lambda w: {"pk": w.review.pk},
     "reviews:documents": lambda w: {"pk": w.review.pk},
     "reviews:document_new": lambda w: {"pk": w.review.pk},
     "reviews:document": lambda w: {"pk": w.document.pk},
@@ -141,6 +143,14 @@ MATRIX = {
     "reviews:checklist_item": (
         "L 404 404 404 404 404 200 404 200 404",
         "L 404 404 404 404 404 422 404 422 404",
+    ),
+    "reviews:checklist_status": (
+        "L 404 404 404 404 404 405 404 405 404",
+        "L 404 404 404 404 404 302 404 302 404",
+    ),
+    "reviews:status": (
+        "L 404 404 404 404 404 405 404 405 404",
+        "L 404 404 404 404 404 400 404 400 404",
     ),
     "reviews:cycle": (
         "L 404 404 404 404 404 200 200 200 200",
