@@ -2,6 +2,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from core.concurrency import VersionedForm
 from core.uploads import check_upload
 from reference.models import GuidingPrinciple
 from reviews.models import RegionalReview
@@ -23,8 +24,7 @@ class StartVoluntaryReviewForm(forms.Form):
         )
 
 
-class PlanForm(forms.ModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput)
+class PlanForm(VersionedForm):
     means_needed = forms.MultipleChoiceField(
         label=_("Means of implementation needed"),
         choices=MeansOfImplementation.choices,
@@ -36,11 +36,6 @@ class PlanForm(forms.ModelForm):
         model = Submission
         fields = ["plan_status", "plan_link", "stakeholder_involvement", "means_needed"]
         widgets = {"stakeholder_involvement": forms.Textarea(attrs={"rows": 4})}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if not self.is_bound:
-            self.initial["version"] = self.instance.version
 
 
 class ObjectiveProgressForm(forms.ModelForm):
@@ -78,18 +73,11 @@ class DecisionForm(forms.Form):
     )
 
 
-class OutboxMessageForm(forms.ModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput)
-
+class OutboxMessageForm(VersionedForm):
     class Meta:
         model = OutboxMessage
         fields = ["subject", "body"]
         widgets = {"body": forms.Textarea(attrs={"rows": 12})}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if not self.is_bound:
-            self.initial["version"] = self.instance.version
 
 
 class AttachmentForm(forms.Form):

@@ -3,7 +3,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from core.concurrency import ConcurrentEditError
+from core.concurrency import ConcurrentEditError, ConflictMixin
 from reviews import services
 from reviews.forms import ChecklistItemForm
 from reviews.views.base import ManageReviewMixin
@@ -16,7 +16,7 @@ class ChecklistView(ManageReviewMixin, TemplateView):
         return super().get_context_data(facts=self.facts, **kwargs)
 
 
-class ChecklistItemView(ManageReviewMixin, TemplateView):
+class ChecklistItemView(ManageReviewMixin, ConflictMixin, TemplateView):
     """Edit one item; with htmx the form and the saved row are swapped in place."""
 
     template_name = "reviews/checklist_item.html"
@@ -42,14 +42,6 @@ class ChecklistItemView(ManageReviewMixin, TemplateView):
                 item=form.instance, expected_version=form.cleaned_data["version"]
             )
         except ConcurrentEditError as conflict:
-            form.add_error(
-                None,
-                _(
-                    "Someone else saved this item while you were editing it (status: %(status)s). "
-                    "Reload it to see their changes before saving yours."
-                )
-                % {"status": conflict.current.get_status_display()},
-            )
-            return self.render_to_response(self.get_context_data(form=form), status=409)
+            return self.conflict_response(conflict, form=form)
         messages.success(request, _("The checklist item has been saved."))
         return redirect("reviews:checklist", pk=self.review.pk)

@@ -2,9 +2,8 @@ import difflib
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
-from django.http import Http404, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.html import format_html_join
@@ -13,8 +12,8 @@ from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
 from accounts.models import Organisation
-from accounts.permissions import PermissionRequiredMixin, ensure, may
-from core.concurrency import ConcurrentEditError, save_if_unchanged
+from accounts.permissions import PermissionRequiredMixin
+from core.concurrency import ConcurrentEditError, ConflictMixin
 from core.storage import private_download
 from reference.models import Country
 from submissions import selectors, services
@@ -31,7 +30,9 @@ from submissions.models import Attachment, SectionText, Submission
 from submissions.wordcount import plain_text
 
 
-class MySubmissionsView(LoginRequiredMixin, ListView):
+class MySubmissionsView(PermissionRequiredMixin, ListView):
+    permission_required = "submissions.see_own_submissions"
+    template_permissions = {"start_voluntary_review": "submissions.start_voluntary_review"}
     template_name = "submissions/my_submissions.html"
     context_object_name = "submissions"
 
@@ -39,16 +40,13 @@ class MySubmissionsView(LoginRequiredMixin, ListView):
         return selectors.submissions_of(self.request.user).order_by("-updated_at")
 
 
-class StartVoluntaryReviewView(LoginRequiredMixin, FormView):
+class StartVoluntaryReviewView(PermissionRequiredMixin, FormView):
     """A focal point opens (or finds) its country's voluntary GCM review for a regional review."""
 
+    permission_required = "submissions.start_voluntary_review"
+    write_permission_required = "submissions.start_voluntary_review"
     template_name = "submissions/start.html"
     form_class = StartVoluntaryReviewForm
-
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not request.user.scopes.country_ids:
-            raise Http404
-        return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self):
         country_ids = self.request.user.scopes.country_ids
@@ -75,6 +73,14 @@ class StartVoluntaryReviewView(LoginRequiredMixin, FormView):
 
 
 class SubmissionMixin(PermissionRequiredMixin):
+    permission_required = "submissions.see_submission"
+    template_permissions = {
+        "edit": "submissions.edit_submission",
+        "submit": "submissions.submit_submission",
+        "decide": "submissions.decide_submission",
+        "withdraw": "submissions.withdraw_submission",
+    }
+
     def get_permission_object(self):
         return get_object_or_404(
             Submission.objects.select_related(
@@ -88,15 +94,7 @@ class SubmissionMixin(PermissionRequiredMixin):
         return self.permission_object
 
     def get_context_data(self, **kwargs):
-        user, submission = self.request.user, self.submission
-        return super().get_context_data(
-            submission=submission,
-            may_edit=may(user, "submissions.edit_submission", submission),
-            may_submit=may(user, "submissions.submit_submission", submission),
-            may_decide=may(user, "submissions.decide_submission", submission),
-            may_withdraw=may(user, "submissions.withdraw_submission", submission),
-            **kwargs,
-        )
+        return super().get_context_data(submission=self.submission, **kwargs)
 
 
 def _section_rows(submission, posted=None, conflicts=None):
@@ -108,20 +106,20 @@ def _section_rows(submission, posted=None, conflicts=None):
                 "text": section_text,
                 "section": section_text.section,
                 "typed": posted.get(key) if posted is not None else None,
-                "conflict": (conflicts or {}).get(section_text.pk),
+                "conflict": getattr((conflicts or {}).get(section_text.pk), "current", None),
             }
         )
     return rows
 
 
-class SubmissionEditView(SubmissionMixin, TemplateView):
+class SubmissionEditView(SubmissionMixin, ConflictMixin, TemplateView):
     """The authors' form: every section with its guidance, live counts and autosave.
 
     Without JavaScript the form posts every section at once, each with the version it started
     from; a section saved meanwhile by someone else is shown beside the writer's text.
     """
 
-    permission_required = "submissions.see_submission"
+    write_permission_required = "submissions.edit_submission"
     template_name = "submissions/edit.html"
 
     def get_context_data(self, **kwargs):
@@ -137,7 +135,6 @@ class SubmissionEditView(SubmissionMixin, TemplateView):
         )
 
     def post(self, request, *args, **kwargs):
-        ensure(request.user, "submissions.edit_submission", self.submission)
         conflicts, errors = {}, []
         for section_text in selectors.sections_of(self.submission):
             key = f"section-{section_text.pk}"
@@ -150,42 +147,41 @@ class SubmissionEditView(SubmissionMixin, TemplateView):
                     base_version=int(request.POST.get(f"{key}-version", -1)),
                     actor=request.user,
                 )
-            except services.SectionConflict as conflict:
-                conflicts[section_text.pk] = conflict.current
+            except ConcurrentEditError as conflict:
+                conflicts[section_text.pk] = conflict
             except ValidationError as error:
                 errors.extend(error.messages)
             except ValueError:
                 errors.append(_("The form was incomplete; nothing was lost, please save again."))
-        if conflicts or errors:
-            for message in errors:
-                messages.error(request, message)
-            if conflicts:
-                messages.warning(
-                    request,
-                    _(
-                        "Someone else saved some sections while you were writing. Both texts are "
-                        "shown side by side: merge them, then save again."
-                    ),
-                )
-            context = self.get_context_data(
-                rows=_section_rows(self.submission, request.POST, conflicts)
-            )
-            return self.render_to_response(context, status=409 if conflicts else 422)
+        for message in errors:
+            messages.error(request, message)
+        if conflicts:
+            rows = _section_rows(self.submission, request.POST, conflicts)
+            return self.conflict_response(next(iter(conflicts.values())), form=None, rows=rows)
+        if errors:
+            rows = _section_rows(self.submission, request.POST)
+            return self.render_to_response(self.get_context_data(rows=rows), status=422)
         messages.success(request, _("Your draft has been saved."))
         return redirect(self.submission)
 
 
-class SectionAutosaveView(View):
+class SectionAutosaveView(SubmissionMixin, View):
     """JSON endpoint for autosave: saves one section or reports a conflict or a lost session."""
 
-    def post(self, request, pk, section):
-        if not request.user.is_authenticated:
-            return JsonResponse(
-                {"error": "signed_out", "login_url": reverse("account_login")}, status=401
-            )
-        submission = get_object_or_404(Submission.objects.select_related("review"), pk=pk)
-        ensure(request.user, "submissions.edit_submission", submission)
-        section_text = get_object_or_404(SectionText, pk=section, submission=submission)
+    write_permission_required = "submissions.edit_submission"
+
+    def handle_no_permission(self):
+        # The editor keeps the text and resumes once the writer signs in again in another tab.
+        return JsonResponse(
+            {"error": "signed_out", "login_url": reverse("account_login")}, status=401
+        )
+
+    def post(self, request, *args, **kwargs):
+        section_text = get_object_or_404(
+            SectionText.objects.select_related("submission"),
+            pk=self.kwargs["section"],
+            submission=self.submission,
+        )
         try:
             base_version = int(request.POST.get("version", ""))
         except ValueError:
@@ -197,7 +193,7 @@ class SectionAutosaveView(View):
                 base_version=base_version,
                 actor=request.user,
             )
-        except services.SectionConflict as conflict:
+        except ConcurrentEditError as conflict:
             current = conflict.current
             return JsonResponse(
                 {
@@ -215,7 +211,6 @@ class SectionAutosaveView(View):
 
 
 class SectionHistoryView(SubmissionMixin, TemplateView):
-    permission_required = "submissions.see_submission"
     template_name = "submissions/history.html"
 
     def get_context_data(self, **kwargs):
@@ -246,10 +241,10 @@ def _word_diff(old: str, new: str):
     return format_html_join(" ", '<span class="diff-{}">{}</span>', parts)
 
 
-class ObjectivesView(SubmissionMixin, TemplateView):
+class ObjectivesView(SubmissionMixin, ConflictMixin, TemplateView):
     """All 23 objectives at once, with the plan and the means of implementation."""
 
-    permission_required = "submissions.see_submission"
+    write_permission_required = "submissions.edit_submission"
     template_name = "submissions/objectives.html"
 
     def get_forms(self, data=None):
@@ -265,7 +260,6 @@ class ObjectivesView(SubmissionMixin, TemplateView):
         return super().get_context_data(**kwargs)
 
     def post(self, request, *args, **kwargs):
-        ensure(request.user, "submissions.edit_submission", self.submission)
         plan_form = PlanForm(request.POST, instance=self.submission)
         forms = self.get_forms(request.POST)
         if not plan_form.is_valid() or not all(form.is_valid() for _row, form in forms):
@@ -273,31 +267,27 @@ class ObjectivesView(SubmissionMixin, TemplateView):
                 self.get_context_data(forms=forms, plan_form=plan_form), status=422
             )
         try:
-            save_if_unchanged(
-                plan_form.instance,
+            services.save_objectives(
+                submission=self.submission,
                 expected_version=plan_form.cleaned_data["version"],
-                fields=["plan_status", "plan_link", "stakeholder_involvement", "means_needed"],
+                plan=plan_form.cleaned_data,
+                progress=[(row, form.cleaned_data) for row, form in forms if form.has_changed()],
             )
-        except ConcurrentEditError:
-            plan_form.add_error(
-                None,
-                _(
-                    "Someone else saved this page while you were editing it. Your text is kept "
-                    "below; reload the page in another tab to see theirs, then save again."
-                ),
+        except ConcurrentEditError as conflict:
+            return self.conflict_response(
+                conflict, form=plan_form, form_name="plan_form", forms=forms
             )
+        except ValidationError as error:
+            plan_form.add_error(None, error)
             return self.render_to_response(
-                self.get_context_data(forms=forms, plan_form=plan_form), status=409
+                self.get_context_data(forms=forms, plan_form=plan_form), status=422
             )
-        for _row, form in forms:
-            if form.has_changed():
-                form.save()
         messages.success(request, _("The progress on the objectives has been saved."))
         return redirect("submissions:objectives", pk=self.submission.pk)
 
 
 class SubmitView(SubmissionMixin, View):
-    permission_required = "submissions.submit_submission"
+    write_permission_required = "submissions.submit_submission"
 
     def post(self, request, *args, **kwargs):
         try:
@@ -311,7 +301,7 @@ class SubmitView(SubmissionMixin, View):
 
 
 class AttachmentUploadView(SubmissionMixin, View):
-    permission_required = "submissions.edit_submission"
+    write_permission_required = "submissions.edit_submission"
 
     def post(self, request, *args, **kwargs):
         form = AttachmentForm(request.POST, request.FILES)
@@ -331,8 +321,6 @@ class AttachmentUploadView(SubmissionMixin, View):
 
 
 class AttachmentDownloadView(SubmissionMixin, View):
-    permission_required = "submissions.see_submission"
-
     def get(self, request, *args, **kwargs):
         attachment = get_object_or_404(
             Attachment, pk=self.kwargs["attachment"], submission=self.submission
@@ -344,9 +332,11 @@ class AttachmentDownloadView(SubmissionMixin, View):
         )
 
 
-class StartRegionalInputView(LoginRequiredMixin, FormView):
+class StartRegionalInputView(PermissionRequiredMixin, FormView):
     """An organisation, or a registered stakeholder in person, submits an input to a review."""
 
+    permission_required = "submissions.start_regional_input"
+    write_permission_required = "submissions.start_regional_input"
     template_name = "submissions/start.html"
     form_class = StartRegionalInputForm
 
@@ -377,9 +367,13 @@ class StartRegionalInputView(LoginRequiredMixin, FormView):
 
 
 class WithdrawView(SubmissionMixin, View):
-    permission_required = "submissions.withdraw_submission"
+    write_permission_required = "submissions.withdraw_submission"
 
     def post(self, request, *args, **kwargs):
-        services.withdraw_submission(submission=self.submission, actor=request.user)
-        messages.success(request, _("The submission has been withdrawn."))
+        try:
+            services.withdraw_submission(submission=self.submission, actor=request.user)
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(request, _("The submission has been withdrawn."))
         return redirect(self.submission)

@@ -127,7 +127,7 @@ def test_concurrent_edit_is_detected_and_nothing_is_overwritten(client, ece_revi
     response = client.post(url, second)
     html = response.content.decode()
     assert response.status_code == 409
-    assert "Someone else saved this review" in html
+    assert "Someone else saved this while you were editing it." in html
     assert "Palais des Nations" in html  # their version, shown beside
     assert 'value="Online only"' in html  # what this writer typed, kept
     ece_review.refresh_from_db()

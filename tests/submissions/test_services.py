@@ -1,6 +1,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
+from core.concurrency import ConcurrentEditError
 from reference.models import Country
 from submissions import services
 from submissions.enums import SubmissionKind, SubmissionStatus
@@ -76,7 +77,7 @@ def test_stale_save_is_refused_with_the_newer_text(reference_data):
     services.save_section(
         section_text=section, text="<p>First writer</p>", base_version=0, actor=UserFactory()
     )
-    with pytest.raises(services.SectionConflict) as conflict:
+    with pytest.raises(ConcurrentEditError) as conflict:
         services.save_section(
             section_text=section, text="<p>Second writer</p>", base_version=0, actor=UserFactory()
         )
