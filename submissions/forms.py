@@ -80,6 +80,17 @@ class OutboxMessageForm(VersionedForm):
         widgets = {"body": forms.Textarea(attrs={"rows": 12})}
 
 
+class OutboxSendForm(forms.Form):
+    message = forms.ModelMultipleChoiceField(
+        queryset=OutboxMessage.objects.none(),
+        error_messages={"required": _("Choose the messages to send.")},
+    )
+
+    def __init__(self, *args, messages, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["message"].queryset = messages
+
+
 class AttachmentForm(forms.Form):
     file = forms.FileField(
         label=_("File"),

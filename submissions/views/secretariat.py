@@ -12,7 +12,7 @@ from reference.models import Objective
 from reviews.views.base import ManageReviewMixin
 from submissions import exports, outbox, selectors, services
 from submissions.filters import ReviewQueueFilter
-from submissions.forms import DecisionForm, OutboxMessageForm
+from submissions.forms import DecisionForm, OutboxMessageForm, OutboxSendForm
 from submissions.models import OutboxMessage
 from submissions.tasks import send_outbox_messages
 from submissions.views.authors import SubmissionMixin
@@ -105,14 +105,23 @@ class OutboxView(ManageReviewMixin, TemplateView):
         )
         return super().get_context_data(outbox=messages_, **kwargs)
 
+    def get_template_names(self):
+        if self.request.htmx:
+            return ["submissions/outbox.html#outbox-table"]
+        return [self.template_name]
+
     def post(self, request, *args, **kwargs):
-        ids = [int(pk) for pk in request.POST.getlist("message") if pk.isdigit()]
-        ids = list(self.review.outbox_messages.filter(pk__in=ids).values_list("pk", flat=True))
-        if not ids:
-            messages.error(request, _("Choose the messages to send."))
-        else:
+        """Send the chosen drafts; with htmx the table comes back in place, with what happened."""
+        form = OutboxSendForm(request.POST, messages=self.review.outbox_messages.all())
+        if form.is_valid():
+            ids = [message.pk for message in form.cleaned_data["message"]]
             send_outbox_messages.delay(message_ids=ids, actor_id=request.user.pk)
             messages.success(request, _("The chosen messages are being sent."))
+        else:
+            for error in form.errors["message"]:
+                messages.error(request, error)
+        if request.htmx:
+            return self.render_to_response(self.get_context_data())
         return redirect("submissions:outbox", pk=self.review.pk)
 
 

@@ -272,3 +272,17 @@ def test_stale_objectives_page_answers_409_and_keeps_what_was_typed(client, refe
     assert response.status_code == 409
     assert "Otra versión" in response.content.decode()
     assert submission.objective_progress.get(objective__number=20).narrative == "Remesas"
+
+
+def test_outbox_sent_with_htmx_answers_the_table_with_what_happened(client, submitted, staff):
+    message = OutboxMessage.objects.get()
+    client.force_login(staff)
+    url = reverse("submissions:outbox", args=[submitted.review.pk])
+    html = client.post(url, {"message": [message.pk]}, headers={"HX-Request": "true"}).content
+    html = html.decode()
+    assert html.lstrip().startswith('<div id="outbox-table">')
+    assert "The chosen messages are being sent." in html
+    assert 'name="message"' not in html  # the sent message can no longer be chosen
+    nothing = client.post(url, {}, headers={"HX-Request": "true"}).content.decode()
+    assert "Choose the messages to send." in nothing
+    assert len(mail.outbox) == 1
