@@ -10,6 +10,8 @@ from reference.selectors import commissions_with_counts
 
 
 class HomeView(TemplateView):
+    """Public."""
+
     template_name = "home.html"
 
     def get_context_data(self, **kwargs):
@@ -38,6 +40,7 @@ def _broker_ok() -> bool:
 
 @never_cache
 def healthz(request):
+    """Public, for load balancers and monitors: says only whether the services answer."""
     checks = {"database": "ok" if _database_ok() else "unavailable"}
     if settings.CELERY_BROKER_URL:
         checks["broker"] = "ok" if _broker_ok() else "unavailable"
