@@ -21,6 +21,10 @@ from django.http import Http404
 READ_METHODS = frozenset({"get", "head", "options"})
 
 
+class UnknownPermissionName(LookupError):
+    """A template asked `can` for a name its view does not list (not a KeyError, so it is loud)."""
+
+
 class Permissions(Mapping):
     """`can.edit` in a template: the named permissions of one user on one object, computed once."""
 
@@ -28,7 +32,12 @@ class Permissions(Mapping):
         self._user, self._names, self._obj = user, names, obj
         self._answers: dict[str, bool] = {}
 
+    def __contains__(self, name) -> bool:
+        return name in self._names
+
     def __getitem__(self, name: str) -> bool:
+        if name not in self._names:
+            raise UnknownPermissionName(name)
         if name not in self._answers:
             self._answers[name] = self._user.has_perm(self._names[name], self._obj)
         return self._answers[name]

@@ -7,7 +7,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 from django.views import View
 
-from accounts.permissions import PermissionRequiredMixin, Permissions
+from accounts.permissions import PermissionRequiredMixin, Permissions, UnknownPermissionName
 from reference.models import Country
 from tests.factories import UserFactory, focal_point, make_voluntary_review
 
@@ -69,3 +69,10 @@ def test_can_answers_each_named_permission_for_the_object(reference_data):
     assert dict(official) == {"edit": True, "submit": False}
     assert dict(designated) == {"edit": True, "submit": True}
     assert dict(anonymous) == {"edit": False, "submit": False}
+
+
+def test_can_refuses_a_name_its_view_does_not_list(reference_data):
+    submission = make_voluntary_review("MEX", "ECLAC")
+    can = Permissions(UserFactory(), {"edit": "submissions.edit_submission"}, submission)
+    with pytest.raises(UnknownPermissionName, match="decide"):
+        can["decide"]
