@@ -39,8 +39,9 @@ class ProfileView(PermissionRequiredMixin, UpdateView):
         return reverse("accounts:profile")
 
     def form_valid(self, form):
+        services.update_profile(user=self.request.user, **form.cleaned_data)
         messages.success(self.request, _("Your profile has been saved."))
-        return super().form_valid(form)
+        return redirect(self.get_success_url())
 
     def get_context_data(self, **kwargs):
         roles = self.request.user.role_assignments.select_related(
@@ -96,8 +97,11 @@ class OrganisationUpdateView(OrganisationMixin, UpdateView):
     context_object_name = "organisation"
 
     def form_valid(self, form):
+        organisation = services.update_organisation(
+            organisation=self.permission_object, **form.cleaned_data
+        )
         messages.success(self.request, _("The organisation has been saved."))
-        return super().form_valid(form)
+        return redirect(organisation)
 
 
 class OrganisationVerifyView(OrganisationMixin, DetailView):
