@@ -1,3 +1,4 @@
+import copy
 import difflib
 
 from django.conf import settings
@@ -248,9 +249,15 @@ class ObjectivesView(SubmissionMixin, ConflictMixin, TemplateView):
     template_name = "submissions/objectives.html"
 
     def get_forms(self, data=None):
+        """Each stored row with its form; the form edits a copy, so the row shows what is stored."""
         progress = list(selectors.progress_of(self.submission))
         return [
-            (row, ObjectiveProgressForm(data, instance=row, prefix=f"o{row.objective.number}"))
+            (
+                row,
+                ObjectiveProgressForm(
+                    data, instance=copy.copy(row), prefix=f"o{row.objective.number}"
+                ),
+            )
             for row in progress
         ]
 

@@ -269,8 +269,10 @@ def test_stale_objectives_page_answers_409_and_keeps_what_was_typed(client, refe
     form = {"version": submission.version, "plan_status": "exists", "o20-narrative": "Remesas"}
     assert client.post(url, form).status_code == 302
     response = client.post(url, {**form, "o20-narrative": "Otra versión"})
+    html = response.content.decode()
     assert response.status_code == 409
-    assert "Otra versión" in response.content.decode()
+    assert "<td>Remesas</td>" in html  # theirs, in the table of what is stored
+    assert "Otra versión</textarea>" in html  # mine, kept in the form
     assert submission.objective_progress.get(objective__number=20).narrative == "Remesas"
 
 
