@@ -24,6 +24,7 @@ from submissions.forms import (
     DecisionForm,
     ObjectiveProgressForm,
     PlanForm,
+    SectionDraftForm,
     StartRegionalInputForm,
     StartVoluntaryReviewForm,
 )
@@ -98,19 +99,17 @@ class SubmissionMixin(PermissionRequiredMixin):
         return super().get_context_data(submission=self.submission, **kwargs)
 
 
-def _section_rows(submission, posted=None, conflicts=None):
-    rows = []
-    for section_text in selectors.sections_of(submission):
-        key = f"section-{section_text.pk}"
-        rows.append(
-            {
-                "text": section_text,
-                "section": section_text.section,
-                "typed": posted.get(key) if posted is not None else None,
-                "conflict": getattr((conflicts or {}).get(section_text.pk), "current", None),
-            }
-        )
-    return rows
+def _section_rows(submission, typed=None, conflicts=None):
+    """Each section with what the writer typed (after a refused save) and the stored conflict."""
+    return [
+        {
+            "text": section_text,
+            "section": section_text.section,
+            "typed": (typed or {}).get(section_text.pk),
+            "conflict": (conflicts or {}).get(section_text.pk),
+        }
+        for section_text in selectors.sections_of(submission)
+    ]
 
 
 class SubmissionEditView(SubmissionMixin, ConflictMixin, TemplateView):
@@ -136,31 +135,34 @@ class SubmissionEditView(SubmissionMixin, ConflictMixin, TemplateView):
         )
 
     def post(self, request, *args, **kwargs):
-        conflicts, errors = {}, []
+        conflicts, errors, typed = {}, [], {}
         for section_text in selectors.sections_of(self.submission):
-            key = f"section-{section_text.pk}"
-            if key not in request.POST:
+            form = SectionDraftForm(request.POST, prefix=f"section-{section_text.pk}")
+            if form.add_prefix("text") not in request.POST:
+                continue
+            typed[section_text.pk] = request.POST[form.add_prefix("text")]
+            if not form.is_valid():
+                errors.append(_("The form was incomplete; nothing was lost, please save again."))
                 continue
             try:
                 services.save_section(
                     section_text=section_text,
-                    text=request.POST[key],
-                    base_version=int(request.POST.get(f"{key}-version", -1)),
+                    text=form.cleaned_data["text"],
+                    base_version=form.cleaned_data["version"],
                     actor=request.user,
                 )
             except ConcurrentEditError as conflict:
                 conflicts[section_text.pk] = conflict
             except ValidationError as error:
                 errors.extend(error.messages)
-            except ValueError:
-                errors.append(_("The form was incomplete; nothing was lost, please save again."))
         for message in errors:
             messages.error(request, message)
         if conflicts:
-            rows = _section_rows(self.submission, request.POST, conflicts)
+            stored = {pk: conflict.current for pk, conflict in conflicts.items()}
+            rows = _section_rows(self.submission, typed, stored)
             return self.conflict_response(next(iter(conflicts.values())), form=None, rows=rows)
         if errors:
-            rows = _section_rows(self.submission, request.POST)
+            rows = _section_rows(self.submission, typed)
             return self.render_to_response(self.get_context_data(rows=rows), status=422)
         messages.success(request, _("Your draft has been saved."))
         return redirect(self.submission)
@@ -183,15 +185,14 @@ class SectionAutosaveView(SubmissionMixin, View):
             pk=self.kwargs["section"],
             submission=self.submission,
         )
-        try:
-            base_version = int(request.POST.get("version", ""))
-        except ValueError:
+        form = SectionDraftForm(request.POST)
+        if not form.is_valid():
             return JsonResponse({"error": "bad_request"}, status=400)
         try:
             saved = services.save_section(
                 section_text=section_text,
-                text=request.POST.get("text", ""),
-                base_version=base_version,
+                text=form.cleaned_data["text"],
+                base_version=form.cleaned_data["version"],
                 actor=request.user,
             )
         except ConcurrentEditError as conflict:
