@@ -58,16 +58,21 @@ def is_secretariat_for_organisation(user, organisation) -> bool:
 
 
 is_secretariat = is_network_secretariat | is_commission_secretariat
+is_signed_in = rules.is_authenticated
 
-rules.add_perm("accounts.view_secretariat_workspace", is_secretariat)
+# Verbs: see_ (read), add_ (create), edit_ (change), manage_ (everything about an object), and the
+# domain's own actions (submit_, decide_, withdraw_, comment_, verify_, start_).
+rules.add_perm("accounts.see_own_account", is_signed_in)
+rules.add_perm("accounts.edit_own_account", is_signed_in)
+rules.add_perm("accounts.see_secretariat_workspace", is_secretariat)
 rules.add_perm(
-    "accounts.view_commission_team", is_network_secretariat | is_secretariat_of_commission
+    "accounts.see_commission_team", is_network_secretariat | is_secretariat_of_commission
 )
 rules.add_perm(
-    "accounts.view_country_team",
+    "accounts.see_country_team",
     is_network_secretariat | is_secretariat_for_country | is_focal_point_of,
 )
-rules.add_perm("accounts.list_organisations", is_secretariat)
+rules.add_perm("accounts.see_organisations", is_secretariat)
 rules.add_perm(
     "accounts.see_organisation",
     is_network_secretariat | is_commission_secretariat | is_representative_of,

@@ -23,3 +23,19 @@ def set_organisation_verification(
     organisation.verified_at = timezone.now()
     organisation.save(update_fields=["verification", "verified_by", "verified_at"])
     return organisation
+
+
+@transaction.atomic
+def update_profile(*, user, name: str, preferred_language: str) -> None:
+    user.name, user.preferred_language = name, preferred_language
+    user.save(update_fields=["name", "preferred_language"])
+
+
+@transaction.atomic
+def update_organisation(
+    *, organisation: Organisation, name: str, category, country, website: str
+) -> Organisation:
+    organisation.name, organisation.category = name, category
+    organisation.country, organisation.website = country, website
+    organisation.save(update_fields=["name", "category", "country", "website"])
+    return organisation

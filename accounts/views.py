@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -10,13 +9,16 @@ from django.views.i18n import set_language
 
 from accounts import selectors, services
 from accounts.forms import OrganisationForm, OrganisationVerificationForm, ProfileForm
-from accounts.permissions import PermissionRequiredMixin, may
+from accounts.permissions import PermissionRequiredMixin
 from reference.models import Commission, Country
 
 
 @require_POST
 def switch_language(request):
-    """Django's language switch, remembering the choice as the user's preferred language."""
+    """Django's language switch, remembering the choice as the user's preferred language.
+
+    Public: anyone may choose a language; only a signed-in user's own preference is written.
+    """
     response = set_language(request)
     language = request.POST.get("language")
     if request.user.is_authenticated and language in dict(settings.LANGUAGES):
@@ -24,7 +26,9 @@ def switch_language(request):
     return response
 
 
-class ProfileView(LoginRequiredMixin, UpdateView):
+class ProfileView(PermissionRequiredMixin, UpdateView):
+    permission_required = "accounts.see_own_account"
+    write_permission_required = "accounts.edit_own_account"
     form_class = ProfileForm
     template_name = "accounts/profile.html"
 
@@ -35,8 +39,9 @@ class ProfileView(LoginRequiredMixin, UpdateView):
         return reverse("accounts:profile")
 
     def form_valid(self, form):
+        services.update_profile(user=self.request.user, **form.cleaned_data)
         messages.success(self.request, _("Your profile has been saved."))
-        return super().form_valid(form)
+        return redirect(self.get_success_url())
 
     def get_context_data(self, **kwargs):
         roles = self.request.user.role_assignments.select_related(
@@ -46,7 +51,7 @@ class ProfileView(LoginRequiredMixin, UpdateView):
 
 
 class OrganisationListView(PermissionRequiredMixin, ListView):
-    permission_required = "accounts.list_organisations"
+    permission_required = "accounts.see_organisations"
     template_name = "accounts/organisation_list.html"
     context_object_name = "organisations"
     paginate_by = 50
@@ -67,14 +72,15 @@ class OrganisationMixin(PermissionRequiredMixin):
 
 class OrganisationDetailView(OrganisationMixin, DetailView):
     permission_required = "accounts.see_organisation"
+    template_permissions = {
+        "edit": "accounts.edit_organisation",
+        "verify": "accounts.verify_organisation",
+    }
     template_name = "accounts/organisation_detail.html"
     context_object_name = "organisation"
 
     def get_context_data(self, **kwargs):
-        user = self.request.user
         return super().get_context_data(
-            may_edit=may(user, "accounts.edit_organisation", self.object),
-            may_verify=may(user, "accounts.verify_organisation", self.object),
             verification_form=OrganisationVerificationForm(
                 initial={"verification": self.object.verification}
             ),
@@ -85,17 +91,22 @@ class OrganisationDetailView(OrganisationMixin, DetailView):
 
 class OrganisationUpdateView(OrganisationMixin, UpdateView):
     permission_required = "accounts.edit_organisation"
+    write_permission_required = "accounts.edit_organisation"
     form_class = OrganisationForm
     template_name = "accounts/organisation_form.html"
     context_object_name = "organisation"
 
     def form_valid(self, form):
+        organisation = services.update_organisation(
+            organisation=self.permission_object, **form.cleaned_data
+        )
         messages.success(self.request, _("The organisation has been saved."))
-        return super().form_valid(form)
+        return redirect(organisation)
 
 
 class OrganisationVerifyView(OrganisationMixin, DetailView):
-    permission_required = "accounts.verify_organisation"
+    permission_required = "accounts.see_organisation"
+    write_permission_required = "accounts.verify_organisation"
     http_method_names = ["post"]
 
     def post(self, request, *args, **kwargs):
@@ -114,7 +125,7 @@ class OrganisationVerifyView(OrganisationMixin, DetailView):
 
 
 class CommissionTeamView(PermissionRequiredMixin, TemplateView):
-    permission_required = "accounts.view_commission_team"
+    permission_required = "accounts.see_commission_team"
     template_name = "accounts/commission_team.html"
 
     def get_permission_object(self):
@@ -131,7 +142,7 @@ class CommissionTeamView(PermissionRequiredMixin, TemplateView):
 
 
 class CountryTeamView(PermissionRequiredMixin, TemplateView):
-    permission_required = "accounts.view_country_team"
+    permission_required = "accounts.see_country_team"
     template_name = "accounts/country_team.html"
 
     def get_permission_object(self):

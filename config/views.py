@@ -4,12 +4,15 @@ from django.conf import settings
 from django.db import connections
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from reference.selectors import commissions_with_counts
 
 
 class HomeView(TemplateView):
+    """Public."""
+
     template_name = "home.html"
 
     def get_context_data(self, **kwargs):
@@ -36,8 +39,10 @@ def _broker_ok() -> bool:
         return False
 
 
+@require_safe
 @never_cache
 def healthz(request):
+    """Public, for load balancers and monitors: says only whether the services answer."""
     checks = {"database": "ok" if _database_ok() else "unavailable"}
     if settings.CELERY_BROKER_URL:
         checks["broker"] = "ok" if _broker_ok() else "unavailable"

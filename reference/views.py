@@ -4,6 +4,8 @@ from django.views.generic import ListView, TemplateView
 from reference import selectors
 from reference.enums import MembershipKind
 
+# Public pages: the reference data is published for every visitor.
+
 
 class ObjectiveListView(TemplateView):
     template_name = "reference/objective_list.html"

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.enums import Role
 from accounts.models import User
+from core.concurrency import VersionedForm
 from core.uploads import check_upload
 from reference.models import Commission, Country, Objective
 from reviews.enums import Affiliation, ReviewStatus
@@ -34,17 +35,6 @@ class TimeInput(forms.TimeInput):
 
     def __init__(self, **kwargs):
         super().__init__(format="%H:%M", **kwargs)
-
-
-class VersionedForm(forms.ModelForm):
-    """Carries the version the edit started from, so a later save over it is detected."""
-
-    version = forms.IntegerField(widget=forms.HiddenInput)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.instance.pk and not self.is_bound:
-            self.initial["version"] = self.instance.version
 
 
 class CycleForm(forms.ModelForm):

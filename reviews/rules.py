@@ -22,7 +22,7 @@ def is_secretariat_of_review(user, review) -> bool:
 
 
 @rules.predicate
-def may_add_review_for(user, commission) -> bool:
+def is_secretariat_for_new_review(user, commission) -> bool:
     if not user.is_authenticated:
         return False
     if commission is None:
@@ -62,7 +62,7 @@ def is_open_for_comments(user, document) -> bool:
 
 rules.add_perm("reviews.add_cycle", is_network_secretariat)
 rules.add_perm("reviews.see_cycles", is_secretariat)
-rules.add_perm("reviews.add_review_for", may_add_review_for)
+rules.add_perm("reviews.add_review", is_secretariat_for_new_review)
 rules.add_perm("reviews.see_review", is_secretariat_of_review | is_public_review)
 rules.add_perm("reviews.manage_review", is_secretariat_of_review)
 rules.add_perm("reviews.see_document", is_secretariat_of_document | is_shared_document)

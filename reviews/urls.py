@@ -12,7 +12,11 @@ urlpatterns = [
     path("reviews/", review.ReviewListView.as_view(), name="reviews"),
     path("reviews/new/", cycles.ReviewCreateView.as_view(), name="review_new"),
     path("reviews/<int:pk>/", review.ReviewPublicView.as_view(), name="review"),
-    path("reviews/<int:pk>/calendar.ics", calendar.review_calendar, name="review_calendar"),
+    path(
+        "reviews/<int:pk>/calendar.ics",
+        calendar.ReviewCalendarView.as_view(),
+        name="review_calendar",
+    ),
     path("reviews/<int:pk>/dashboard/", review.ReviewDashboardView.as_view(), name="dashboard"),
     path("reviews/<int:pk>/edit/", review.ReviewEditView.as_view(), name="edit"),
     path("reviews/<int:pk>/status/", review.ReviewStatusView.as_view(), name="status"),

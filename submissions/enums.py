@@ -26,6 +26,11 @@ class SubmissionStatus(models.TextChoices):
     def with_secretariat(cls) -> set[str]:
         return {cls.SUBMITTED, cls.RESUBMITTED}
 
+    @classmethod
+    def concluded_states(cls) -> set[str]:
+        """Nothing more happens to a submission in these states: it can no longer be withdrawn."""
+        return {cls.ACCEPTED, cls.PUBLISHED, cls.WITHDRAWN}
+
 
 class ImplementationStatus(models.TextChoices):
     NOT_STARTED = "not_started", pgettext_lazy("implementation", "not started")

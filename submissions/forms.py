@@ -2,6 +2,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from core.concurrency import VersionedForm
 from core.uploads import check_upload
 from reference.models import GuidingPrinciple
 from reviews.models import RegionalReview
@@ -23,8 +24,14 @@ class StartVoluntaryReviewForm(forms.Form):
         )
 
 
-class PlanForm(forms.ModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput)
+class SectionDraftForm(forms.Form):
+    """One section's text and the version it was written from: autosave and the plain form."""
+
+    text = forms.CharField(required=False, strip=False)
+    version = forms.IntegerField(min_value=0)
+
+
+class PlanForm(VersionedForm):
     means_needed = forms.MultipleChoiceField(
         label=_("Means of implementation needed"),
         choices=MeansOfImplementation.choices,
@@ -36,11 +43,6 @@ class PlanForm(forms.ModelForm):
         model = Submission
         fields = ["plan_status", "plan_link", "stakeholder_involvement", "means_needed"]
         widgets = {"stakeholder_involvement": forms.Textarea(attrs={"rows": 4})}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if not self.is_bound:
-            self.initial["version"] = self.instance.version
 
 
 class ObjectiveProgressForm(forms.ModelForm):
@@ -78,18 +80,22 @@ class DecisionForm(forms.Form):
     )
 
 
-class OutboxMessageForm(forms.ModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput)
-
+class OutboxMessageForm(VersionedForm):
     class Meta:
         model = OutboxMessage
         fields = ["subject", "body"]
         widgets = {"body": forms.Textarea(attrs={"rows": 12})}
 
-    def __init__(self, *args, **kwargs):
+
+class OutboxSendForm(forms.Form):
+    message = forms.ModelMultipleChoiceField(
+        queryset=OutboxMessage.objects.none(),
+        error_messages={"required": _("Choose the messages to send.")},
+    )
+
+    def __init__(self, *args, messages, **kwargs):
         super().__init__(*args, **kwargs)
-        if not self.is_bound:
-            self.initial["version"] = self.instance.version
+        self.fields["message"].queryset = messages
 
 
 class AttachmentForm(forms.Form):

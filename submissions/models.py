@@ -264,6 +264,20 @@ class SectionRevision(models.Model):
         return f"{self.section_text_id} v{self.version}"
 
 
+def addressed(prefix: str = "") -> Q:
+    """The one rule for "objective addressed": its status is set or its narrative written.
+
+    `prefix` reaches the progress rows through a relation, as in an annotation on submissions
+    (`addressed("objective_progress__")`). Forms strip what is typed, so blank means empty.
+    """
+    return ~Q(**{f"{prefix}status": ""}) | ~Q(**{f"{prefix}narrative": ""})
+
+
+class ObjectiveProgressQuerySet(models.QuerySet):
+    def addressed(self) -> "ObjectiveProgressQuerySet":
+        return self.filter(addressed())
+
+
 class ObjectiveProgress(models.Model):
     submission = models.ForeignKey(
         Submission,
@@ -287,6 +301,8 @@ class ObjectiveProgress(models.Model):
         GuidingPrinciple, blank=True, related_name="+", verbose_name=_("guiding principles applied")
     )
 
+    objects = ObjectiveProgressQuerySet.as_manager()
+
     class Meta:
         ordering = ["submission", "objective__number"]
         constraints = [
@@ -297,10 +313,6 @@ class ObjectiveProgress(models.Model):
 
     def __str__(self):
         return f"{self.submission_id}:{self.objective_id}"
-
-    @property
-    def is_addressed(self) -> bool:
-        return bool(self.status or self.narrative.strip())
 
 
 class AuditEvent(models.Model):

@@ -1,11 +1,14 @@
 """Decision e-mails go through an outbox: drafted on each change, sent in batches by the secretariat."""
 
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from accounts.models import User
+from core.concurrency import save_if_unchanged
 from submissions.models import OutboxMessage, Submission
 
 
@@ -33,6 +36,22 @@ def draft_message(*, submission: Submission, event: str, comment: str = "") -> O
         subject=subject,
         body=body,
     )
+
+
+@transaction.atomic
+def edit_message(
+    *, message: OutboxMessage, subject: str, body: str, expected_version: int
+) -> OutboxMessage:
+    """Change a draft's subject and body, unless it was sent or edited since the form was opened.
+
+    Raises ConcurrentEditError over a newer version, ValidationError once the message is sent.
+    """
+    status = OutboxMessage.objects.select_for_update().values_list("status", flat=True)
+    if status.get(pk=message.pk) != OutboxMessage.Status.DRAFT:
+        raise ValidationError(_("This message has already been sent."))
+    message.subject, message.body = subject, body
+    save_if_unchanged(message, expected_version=expected_version, fields=["subject", "body"])
+    return message
 
 
 def send_messages(*, message_ids: list[int], actor) -> int:

@@ -34,7 +34,7 @@ def is_designated_author_of(user, submission) -> bool:
 
 
 @rules.predicate
-def is_editable(user, submission) -> bool:
+def is_in_editable_state(user, submission) -> bool:
     return submission is not None and submission.status in SubmissionStatus.editable_states()
 
 
@@ -43,19 +43,23 @@ def is_secretariat_of_submission(user, submission) -> bool:
     return submission is not None and is_secretariat_of_review(user, submission.review)
 
 
+@rules.predicate
+def is_focal_point(user) -> bool:
+    return user.is_authenticated and bool(user.scopes.country_ids)
+
+
+rules.add_perm("submissions.see_own_submissions", rules.is_authenticated)
+rules.add_perm("submissions.start_voluntary_review", is_focal_point)
+rules.add_perm("submissions.start_regional_input", rules.is_authenticated)
 rules.add_perm("submissions.see_submission", is_author_of | is_secretariat_of_submission)
-rules.add_perm("submissions.edit_submission", is_author_of & is_editable)
-rules.add_perm("submissions.submit_submission", is_designated_author_of & is_editable)
+rules.add_perm("submissions.edit_submission", is_author_of & is_in_editable_state)
+rules.add_perm("submissions.submit_submission", is_designated_author_of & is_in_editable_state)
 rules.add_perm("submissions.decide_submission", is_secretariat_of_submission)
 
 
 @rules.predicate
 def is_not_concluded(user, submission) -> bool:
-    return submission is not None and submission.status not in {
-        SubmissionStatus.ACCEPTED,
-        SubmissionStatus.PUBLISHED,
-        SubmissionStatus.WITHDRAWN,
-    }
+    return submission is not None and submission.status not in SubmissionStatus.concluded_states()
 
 
 rules.add_perm("submissions.withdraw_submission", is_designated_author_of & is_not_concluded)

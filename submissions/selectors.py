@@ -2,7 +2,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 
 from reviews.enums import ReviewStatus
 from reviews.models import RegionalReview
-from submissions.models import ObjectiveProgress, SectionText, Submission
+from submissions.models import ObjectiveProgress, SectionText, Submission, addressed
 
 
 def submissions_of(user) -> QuerySet[Submission]:
@@ -49,9 +49,7 @@ def review_queue(review: RegionalReview) -> QuerySet[Submission]:
             sections_filled=Count("sections", filter=~Q(sections__text=""), distinct=True),
             sections_total=Count("sections", distinct=True),
             objectives_addressed=Count(
-                "objective_progress",
-                filter=~Q(objective_progress__status="") | ~Q(objective_progress__narrative=""),
-                distinct=True,
+                "objective_progress", filter=addressed("objective_progress__"), distinct=True
             ),
         )
         .prefetch_related(
@@ -64,4 +62,15 @@ def review_queue(review: RegionalReview) -> QuerySet[Submission]:
 def reviews_open_to_inputs() -> QuerySet[RegionalReview]:
     return RegionalReview.objects.filter(status__in=OPEN_STATES).select_related(
         "commission", "cycle"
+    )
+
+
+def progress_on_objective(review: RegionalReview, objective) -> QuerySet[ObjectiveProgress]:
+    """What every submission of a review says about one objective, where it says something."""
+    return (
+        ObjectiveProgress.objects.addressed()
+        .filter(submission__review=review, objective=objective)
+        .select_related("submission__country", "submission__organisation", "submission__author")
+        .prefetch_related("principles")
+        .order_by("submission__kind", "submission__country__name", "submission__pk")
     )

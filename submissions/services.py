@@ -9,6 +9,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.concurrency import ConcurrentEditError, save_if_unchanged
 from core.uploads import CSV, DOCX, JPEG, ODT, PDF, PNG, XLSX, check_upload
 from reference.models import Objective
 from submissions import outbox
@@ -114,14 +115,6 @@ def start_submission(
     return submission
 
 
-class SectionConflict(Exception):
-    """The section was saved by someone else since this writer's version."""
-
-    def __init__(self, current: SectionText):
-        self.current = current
-        super().__init__(f"section {current.pk} is at version {current.version}")
-
-
 @dataclass(frozen=True)
 class SavedSection:
     version: int
@@ -134,6 +127,7 @@ def save_section(*, section_text: SectionText, text: str, base_version: int, act
     """Save a draft of one section, leniently, unless a newer version was saved meanwhile.
 
     Past word limits and empty texts are allowed in a draft; only an oversize text is refused.
+    Raises ConcurrentEditError, carrying the stored section, over a newer version.
     Saving the same text again is a no-op. Every change is kept as a revision.
     """
     if len(text) > MAX_SECTION_CHARACTERS:
@@ -148,7 +142,7 @@ def save_section(*, section_text: SectionText, text: str, base_version: int, act
     if current.version != base_version:
         if current.text == clean:  # the same words arrived twice (retry, second tab)
             return SavedSection(current.version, current.word_count, current.text)
-        raise SectionConflict(current)
+        raise ConcurrentEditError(current)
     if current.text == clean:
         return SavedSection(current.version, current.word_count, current.text)
     words = count_words(clean)
@@ -247,9 +241,46 @@ def decide_submission(
     return submission
 
 
+PLAN_FIELDS = ["plan_status", "plan_link", "stakeholder_involvement", "means_needed"]
+PROGRESS_FIELDS = ["status", "narrative", "indicators", "promising_practice"]
+
+
+@transaction.atomic
+def save_objectives(
+    *,
+    submission: Submission,
+    expected_version: int,
+    plan: dict,
+    progress: list[tuple[ObjectiveProgress, dict]],
+) -> None:
+    """Save the plan and the changed objectives together, or nothing.
+
+    `plan` holds PLAN_FIELDS; `progress` the rows that changed, each with PROGRESS_FIELDS and
+    `principles`. Raises ConcurrentEditError when the page was saved by someone else since
+    `expected_version`, ValidationError once the submission can no longer be changed.
+    """
+    locked = Submission.objects.select_for_update().get(pk=submission.pk)
+    if not locked.is_editable:
+        raise ValidationError(_("This submission can no longer be changed."))
+    for name in PLAN_FIELDS:
+        setattr(submission, name, plan[name])
+    save_if_unchanged(submission, expected_version=expected_version, fields=PLAN_FIELDS)
+    for row, data in progress:
+        for name in PROGRESS_FIELDS:
+            setattr(row, name, data[name])
+        row.save(update_fields=PROGRESS_FIELDS)
+        row.principles.set(data["principles"])
+
+
 @transaction.atomic
 def withdraw_submission(*, submission: Submission, actor) -> Submission:
-    """The authors take their submission back; it stays in the record. Audited."""
+    """The authors take their submission back; it stays in the record. Audited.
+
+    The row is locked and its state checked again, so a decision made meanwhile is not undone.
+    """
+    submission = Submission.objects.select_for_update().get(pk=submission.pk)
+    if submission.status in SubmissionStatus.concluded_states():
+        raise ValidationError(_("This submission can no longer be withdrawn."))
     submission.status = SubmissionStatus.WITHDRAWN
     submission.save(update_fields=["status", "updated_at"])
     _audit(submission, actor, "withdrawn")

@@ -10,6 +10,7 @@ class ManageReviewMixin(PermissionRequiredMixin):
     """A secretariat page of one review, found among the reviews the user manages."""
 
     permission_required = "reviews.manage_review"
+    write_permission_required = "reviews.manage_review"
     review_url_kwarg = "pk"
 
     def get_permission_object(self):

@@ -5,17 +5,10 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from core.concurrency import ConcurrentEditError
+from core.concurrency import ConcurrentEditError, ConflictMixin
 from reviews import services
 from reviews.forms import ChecklistItemForm, ChecklistStatusForm
 from reviews.views.base import ManageReviewMixin
-
-
-def _conflict_message(conflict: ConcurrentEditError) -> str:
-    return _(
-        "Someone else saved this item while you were editing it (status: %(status)s). "
-        "Reload it to see their changes before saving yours."
-    ) % {"status": conflict.current.get_status_display()}
 
 
 class ChecklistView(ManageReviewMixin, TemplateView):
@@ -41,8 +34,8 @@ class ChecklistStatusView(ManageReviewMixin, View):
                 services.update_checklist_item(
                     item=form.instance, expected_version=form.cleaned_data["version"]
                 )
-            except ConcurrentEditError as conflict:
-                error = _conflict_message(conflict)
+            except ConcurrentEditError:
+                error = ConflictMixin.conflict_message
         if not request.htmx:
             if error:
                 messages.error(request, error)
@@ -57,7 +50,7 @@ class ChecklistStatusView(ManageReviewMixin, View):
         return render(request, "reviews/checklist.html#row", context)
 
 
-class ChecklistItemView(ManageReviewMixin, TemplateView):
+class ChecklistItemView(ManageReviewMixin, ConflictMixin, TemplateView):
     """Edit one item; with htmx the form and the saved row are swapped in place."""
 
     template_name = "reviews/checklist_item.html"
@@ -80,7 +73,6 @@ class ChecklistItemView(ManageReviewMixin, TemplateView):
                 item=form.instance, expected_version=form.cleaned_data["version"]
             )
         except ConcurrentEditError as conflict:
-            form.add_error(None, _conflict_message(conflict))
-            return self.render_to_response(self.get_context_data(form=form), status=409)
+            return self.conflict_response(conflict, form=form)
         messages.success(request, _("The checklist item has been saved."))
         return redirect("reviews:checklist", pk=self.review.pk)

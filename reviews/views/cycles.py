@@ -12,6 +12,7 @@ from reviews.models import ReviewCycle
 
 class CycleListView(PermissionRequiredMixin, ListView):
     permission_required = "reviews.see_cycles"
+    template_permissions = {"add_cycle": "reviews.add_cycle"}
     template_name = "reviews/cycle_list.html"
     context_object_name = "cycles"
 
@@ -24,6 +25,7 @@ class CycleListView(PermissionRequiredMixin, ListView):
 
 class CycleCreateView(PermissionRequiredMixin, CreateView):
     permission_required = "reviews.add_cycle"
+    write_permission_required = "reviews.add_cycle"
     form_class = CycleForm
     template_name = "reviews/cycle_form.html"
 
@@ -37,6 +39,7 @@ class CycleDashboardView(PermissionRequiredMixin, TemplateView):
     """The reviews of one cycle side by side, as far as the user manages them."""
 
     permission_required = "reviews.see_cycles"
+    template_permissions = {"add_review": "reviews.add_review"}
     template_name = "reviews/cycle_dashboard.html"
 
     def get_context_data(self, **kwargs):
@@ -49,13 +52,13 @@ class CycleDashboardView(PermissionRequiredMixin, TemplateView):
         return super().get_context_data(
             cycle=cycle,
             columns=selectors.facts_for_reviews(list(reviews)),
-            may_add_review=self.request.user.has_perm("reviews.add_review_for", None),
             **kwargs,
         )
 
 
 class ReviewCreateView(PermissionRequiredMixin, CreateView):
-    permission_required = "reviews.add_review_for"
+    permission_required = "reviews.add_review"
+    write_permission_required = "reviews.add_review"
     form_class = NewReviewForm
     template_name = "reviews/review_new.html"
 
@@ -68,10 +71,7 @@ class ReviewCreateView(PermissionRequiredMixin, CreateView):
         return kwargs
 
     def form_valid(self, form):
-        data = form.cleaned_data
-        if not self.request.user.has_perm("reviews.add_review_for", data["commission"]):
-            form.add_error("commission", _("You cannot create a review for this commission."))
-            return self.form_invalid(form)
-        review = services.create_review(**data)
+        # The form offers only the commissions the user manages.
+        review = services.create_review(**form.cleaned_data)
         messages.success(self.request, _("The regional review has been created."))
         return redirect(review)

@@ -1,11 +1,10 @@
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
-from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import CreateView, FormView, TemplateView, UpdateView
 
-from accounts.permissions import PermissionRequiredMixin, ensure, may
+from accounts.permissions import PermissionRequiredMixin
 from core.storage import private_download
 from reviews import services
 from reviews.forms import CommentForm, DocumentForm, DocumentVersionForm
@@ -47,6 +46,7 @@ class DocumentMixin(PermissionRequiredMixin):
 
 class DocumentUpdateView(DocumentMixin, UpdateView):
     permission_required = "reviews.manage_document"
+    write_permission_required = "reviews.manage_document"
     form_class = DocumentForm
     template_name = "reviews/document_form.html"
 
@@ -66,21 +66,27 @@ class DocumentDetailView(DocumentMixin, FormView):
     """The secretariat manages versions and reads comments; participants read and comment."""
 
     permission_required = "reviews.see_document"
-    allow_anonymous = True
+    template_permissions = {
+        "manage": "reviews.manage_document",
+        "comment": "reviews.comment_document",
+    }
+    public = True
     template_name = "reviews/document_detail.html"
     form_class = CommentForm
 
-    @cached_property
-    def manages(self):
-        return may(self.request.user, "reviews.manage_review", self.document.review)
+    def get_write_permission_required(self) -> str:
+        # A late comment is answered on the page, with the text kept, rather than refused.
+        if self.request.POST.get("action") == "upload":
+            return "reviews.manage_document"
+        return "reviews.see_document"
 
     def get_context_data(self, **kwargs):
-        document = self.document
+        document, manages = self.document, self.can["manage"]
         versions = document.versions.select_related("uploaded_by").order_by("language", "-number")
-        comments = document.comments.select_related("author") if self.manages else []
+        comments = document.comments.select_related("author") if manages else []
         own_comments = (
             document.comments.filter(author=self.request.user)
-            if self.request.user.is_authenticated and not self.manages
+            if self.request.user.is_authenticated and not manages
             else []
         )
         return super().get_context_data(
@@ -89,8 +95,6 @@ class DocumentDetailView(DocumentMixin, FormView):
             versions=versions,
             comments=comments,
             own_comments=own_comments,
-            manages=self.manages,
-            may_comment=may(self.request.user, "reviews.comment_document", document),
             version_form=kwargs.pop("version_form", None) or DocumentVersionForm(),
             **kwargs,
         )
@@ -101,7 +105,6 @@ class DocumentDetailView(DocumentMixin, FormView):
         return super().post(request, *args, **kwargs)
 
     def upload(self, request):
-        ensure(request.user, "reviews.manage_document", self.document)
         form = DocumentVersionForm(request.POST, request.FILES)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(version_form=form), status=422)
@@ -115,7 +118,7 @@ class DocumentDetailView(DocumentMixin, FormView):
         return redirect(self.document)
 
     def form_valid(self, form):
-        if not may(self.request.user, "reviews.comment_document", self.document):
+        if not self.can["comment"]:
             form.add_error(None, _("Comments on this document are closed."))
             return self.form_invalid(form)
         services.add_comment(
@@ -127,12 +130,14 @@ class DocumentDetailView(DocumentMixin, FormView):
         return redirect(self.document)
 
 
-class DocumentDownloadView(View):
-    def get(self, request, pk, version):
+class DocumentDownloadView(DocumentMixin, View):
+    permission_required = "reviews.see_document"
+    public = True
+
+    def get(self, request, *args, **kwargs):
         version = get_object_or_404(
-            DocumentVersion.objects.select_related("document__review"), pk=version, document_id=pk
+            DocumentVersion.objects.filter(document=self.document), pk=self.kwargs["version"]
         )
-        ensure(request.user, "reviews.see_document", version.document)
         return private_download(
             version.file, filename=version.original_name, content_type=version.content_type
         )

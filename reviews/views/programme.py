@@ -5,7 +5,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import CreateView, DeleteView, TemplateView, UpdateView
 
-from core.concurrency import ConcurrentEditError
+from core.concurrency import ConcurrentEditError, ConflictMixin
 from reviews import services
 from reviews.forms import SessionForm, SpeakerForm, TargetsForm
 from reviews.models import Speaker
@@ -13,7 +13,7 @@ from reviews.readiness import Part
 from reviews.views.base import ManageReviewMixin
 
 
-class ProgrammeView(ManageReviewMixin, TemplateView):
+class ProgrammeView(ManageReviewMixin, ConflictMixin, TemplateView):
     template_name = "reviews/programme.html"
     facts_parts = {Part.SESSIONS}
 
@@ -30,15 +30,8 @@ class ProgrammeView(ManageReviewMixin, TemplateView):
             services.set_targets(
                 review=form.instance, expected_version=form.cleaned_data["version"]
             )
-        except ConcurrentEditError:
-            form.add_error(
-                None,
-                _(
-                    "Someone else changed this review while you were editing the targets. "
-                    "Reload the page to see their changes."
-                ),
-            )
-            return self.render_to_response(self.get_context_data(targets_form=form), status=409)
+        except ConcurrentEditError as conflict:
+            return self.conflict_response(conflict, form=form, form_name="targets_form")
         messages.success(request, _("The targets have been saved."))
         return redirect("reviews:programme", pk=self.review.pk)
 

@@ -6,8 +6,8 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
-from accounts.permissions import PermissionRequiredMixin, may
-from core.concurrency import ConcurrentEditError
+from accounts.permissions import PermissionContextMixin, PermissionRequiredMixin, permitted
+from core.concurrency import VersionedFormViewMixin
 from reviews import selectors, services
 from reviews.forms import PhaseFormSet, ReviewForm, ReviewStatusForm, RoundtableForm
 from reviews.readiness import Part
@@ -18,7 +18,8 @@ class ReviewPublicView(PermissionRequiredMixin, TemplateView):
     """What participants and the public see of a review once it is announced."""
 
     permission_required = "reviews.see_review"
-    allow_anonymous = True
+    template_permissions = {"manage": "reviews.manage_review"}
+    public = True
     template_name = "reviews/review_public.html"
 
     def get_permission_object(self):
@@ -30,16 +31,11 @@ class ReviewPublicView(PermissionRequiredMixin, TemplateView):
         review = self.permission_object
         user = self.request.user
         facts = selectors.facts_for(review, {Part.ROUNDTABLES, Part.SESSIONS})
-        documents = [
-            document
-            for document in selectors.documents_of(review)
-            if may(user, "reviews.see_document", document)
-        ]
+        documents = permitted(user, "reviews.see_document", selectors.documents_of(review))
         return super().get_context_data(
             review=review,
             facts=facts,
             documents=documents,
-            may_manage=may(user, "reviews.manage_review", review),
             consultation_open=review.consultation_is_open(timezone.localdate()),
             **kwargs,
         )
@@ -80,33 +76,23 @@ class ReviewStatusView(ManageReviewMixin, View):
         return redirect("reviews:dashboard", pk=self.review.pk)
 
 
-class ReviewEditView(ManageReviewMixin, FormView):
+class ReviewEditView(ManageReviewMixin, VersionedFormViewMixin, FormView):
     form_class = ReviewForm
     template_name = "reviews/review_form.html"
+    success_message = _("The review has been saved.")
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "instance": self.review}
 
-    def form_valid(self, form):
-        try:
-            services.update_review(
-                review=form.instance,
-                expected_version=form.cleaned_data["version"],
-                fields=list(form.Meta.fields),
-            )
-        except ConcurrentEditError as conflict:
-            form.add_error(
-                None,
-                _(
-                    "Someone else saved this review while you were editing it. Their version is "
-                    "shown beside yours: check the differences, then save again."
-                ),
-            )
-            return self.render_to_response(
-                self.get_context_data(form=form, current=conflict.current), status=409
-            )
-        messages.success(self.request, _("The review has been saved."))
-        return redirect(self.review)
+    def save(self, form) -> None:
+        services.update_review(
+            review=form.instance,
+            expected_version=form.cleaned_data["version"],
+            fields=list(form.Meta.fields),
+        )
+
+    def get_success_url(self):
+        return self.review.get_absolute_url()
 
 
 class RoadmapView(ManageReviewMixin, TemplateView):
@@ -178,8 +164,13 @@ class RoundtablesView(ManageReviewMixin, TemplateView):
         return redirect("reviews:roundtables", pk=self.review.pk)
 
 
-class ReviewListView(ListView):
-    """Every review the visitor may see, by cycle: announced ones for all, own ones for staff."""
+class ReviewListView(PermissionContextMixin, ListView):
+    """Every review the visitor may see, by cycle: announced ones for all, own ones for staff.
+
+    Public: the selector returns only what the visitor may see.
+    """
+
+    template_permissions = {"see_cycles": "reviews.see_cycles"}
 
     template_name = "reviews/review_list.html"
     context_object_name = "reviews"

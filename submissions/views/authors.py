@@ -1,11 +1,11 @@
+import copy
 import difflib
 from itertools import zip_longest
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
-from django.http import Http404, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.html import format_html_join
@@ -14,8 +14,8 @@ from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
 from accounts.models import Organisation
-from accounts.permissions import PermissionRequiredMixin, ensure, may
-from core.concurrency import ConcurrentEditError, save_if_unchanged
+from accounts.permissions import PermissionRequiredMixin
+from core.concurrency import ConcurrentEditError, ConflictMixin
 from core.storage import private_download
 from reference.models import Country
 from submissions import selectors, services
@@ -25,6 +25,7 @@ from submissions.forms import (
     DecisionForm,
     ObjectiveProgressForm,
     PlanForm,
+    SectionDraftForm,
     StartRegionalInputForm,
     StartVoluntaryReviewForm,
 )
@@ -32,7 +33,9 @@ from submissions.models import Attachment, SectionText, Submission
 from submissions.wordcount import plain_text
 
 
-class MySubmissionsView(LoginRequiredMixin, ListView):
+class MySubmissionsView(PermissionRequiredMixin, ListView):
+    permission_required = "submissions.see_own_submissions"
+    template_permissions = {"start_voluntary_review": "submissions.start_voluntary_review"}
     template_name = "submissions/my_submissions.html"
     context_object_name = "submissions"
 
@@ -40,16 +43,13 @@ class MySubmissionsView(LoginRequiredMixin, ListView):
         return selectors.submissions_of(self.request.user).order_by("-updated_at")
 
 
-class StartVoluntaryReviewView(LoginRequiredMixin, FormView):
+class StartVoluntaryReviewView(PermissionRequiredMixin, FormView):
     """A focal point opens (or finds) its country's voluntary GCM review for a regional review."""
 
+    permission_required = "submissions.start_voluntary_review"
+    write_permission_required = "submissions.start_voluntary_review"
     template_name = "submissions/start.html"
     form_class = StartVoluntaryReviewForm
-
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not request.user.scopes.country_ids:
-            raise Http404
-        return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self):
         country_ids = self.request.user.scopes.country_ids
@@ -76,6 +76,14 @@ class StartVoluntaryReviewView(LoginRequiredMixin, FormView):
 
 
 class SubmissionMixin(PermissionRequiredMixin):
+    permission_required = "submissions.see_submission"
+    template_permissions = {
+        "edit": "submissions.edit_submission",
+        "submit": "submissions.submit_submission",
+        "decide": "submissions.decide_submission",
+        "withdraw": "submissions.withdraw_submission",
+    }
+
     def get_permission_object(self):
         return get_object_or_404(
             Submission.objects.select_related(
@@ -89,40 +97,30 @@ class SubmissionMixin(PermissionRequiredMixin):
         return self.permission_object
 
     def get_context_data(self, **kwargs):
-        user, submission = self.request.user, self.submission
-        return super().get_context_data(
-            submission=submission,
-            may_edit=may(user, "submissions.edit_submission", submission),
-            may_submit=may(user, "submissions.submit_submission", submission),
-            may_decide=may(user, "submissions.decide_submission", submission),
-            may_withdraw=may(user, "submissions.withdraw_submission", submission),
-            **kwargs,
-        )
+        return super().get_context_data(submission=self.submission, **kwargs)
 
 
-def _section_rows(submission, posted=None, conflicts=None):
-    rows = []
-    for section_text in selectors.sections_of(submission):
-        key = f"section-{section_text.pk}"
-        rows.append(
-            {
-                "text": section_text,
-                "section": section_text.section,
-                "typed": posted.get(key) if posted is not None else None,
-                "conflict": (conflicts or {}).get(section_text.pk),
-            }
-        )
-    return rows
+def _section_rows(submission, typed=None, conflicts=None):
+    """Each section with what the writer typed (after a refused save) and the stored conflict."""
+    return [
+        {
+            "text": section_text,
+            "section": section_text.section,
+            "typed": (typed or {}).get(section_text.pk),
+            "conflict": (conflicts or {}).get(section_text.pk),
+        }
+        for section_text in selectors.sections_of(submission)
+    ]
 
 
-class SubmissionEditView(SubmissionMixin, TemplateView):
+class SubmissionEditView(SubmissionMixin, ConflictMixin, TemplateView):
     """The authors' form: every section with its guidance, live counts and autosave.
 
     Without JavaScript the form posts every section at once, each with the version it started
     from; a section saved meanwhile by someone else is shown beside the writer's text.
     """
 
-    permission_required = "submissions.see_submission"
+    write_permission_required = "submissions.edit_submission"
     template_name = "submissions/edit.html"
 
     def get_context_data(self, **kwargs):
@@ -138,67 +136,67 @@ class SubmissionEditView(SubmissionMixin, TemplateView):
         )
 
     def post(self, request, *args, **kwargs):
-        ensure(request.user, "submissions.edit_submission", self.submission)
-        conflicts, errors = {}, []
+        conflicts, errors, typed = {}, [], {}
         for section_text in selectors.sections_of(self.submission):
-            key = f"section-{section_text.pk}"
-            if key not in request.POST:
+            form = SectionDraftForm(request.POST, prefix=f"section-{section_text.pk}")
+            if form.add_prefix("text") not in request.POST:
+                continue
+            typed[section_text.pk] = request.POST[form.add_prefix("text")]
+            if not form.is_valid():
+                errors.append(_("The form was incomplete; nothing was lost, please save again."))
                 continue
             try:
                 services.save_section(
                     section_text=section_text,
-                    text=request.POST[key],
-                    base_version=int(request.POST.get(f"{key}-version", -1)),
+                    text=form.cleaned_data["text"],
+                    base_version=form.cleaned_data["version"],
                     actor=request.user,
                 )
-            except services.SectionConflict as conflict:
-                conflicts[section_text.pk] = conflict.current
+            except ConcurrentEditError as conflict:
+                conflicts[section_text.pk] = conflict
             except ValidationError as error:
                 errors.extend(error.messages)
-            except ValueError:
-                errors.append(_("The form was incomplete; nothing was lost, please save again."))
-        if conflicts or errors:
-            for message in errors:
-                messages.error(request, message)
-            if conflicts:
-                messages.warning(
-                    request,
-                    _(
-                        "Someone else saved some sections while you were writing. Both texts are "
-                        "shown side by side: merge them, then save again."
-                    ),
-                )
-            context = self.get_context_data(
-                rows=_section_rows(self.submission, request.POST, conflicts)
-            )
-            return self.render_to_response(context, status=409 if conflicts else 422)
+        for message in errors:
+            messages.error(request, message)
+        if conflicts:
+            stored = {pk: conflict.current for pk, conflict in conflicts.items()}
+            rows = _section_rows(self.submission, typed, stored)
+            return self.conflict_response(next(iter(conflicts.values())), form=None, rows=rows)
+        if errors:
+            rows = _section_rows(self.submission, typed)
+            return self.render_to_response(self.get_context_data(rows=rows), status=422)
         messages.success(request, _("Your draft has been saved."))
         return redirect(self.submission)
 
 
-class SectionAutosaveView(View):
+class SectionAutosaveView(SubmissionMixin, View):
     """JSON endpoint for autosave: saves one section or reports a conflict or a lost session."""
 
-    def post(self, request, pk, section):
-        if not request.user.is_authenticated:
-            return JsonResponse(
-                {"error": "signed_out", "login_url": reverse("account_login")}, status=401
-            )
-        submission = get_object_or_404(Submission.objects.select_related("review"), pk=pk)
-        ensure(request.user, "submissions.edit_submission", submission)
-        section_text = get_object_or_404(SectionText, pk=section, submission=submission)
-        try:
-            base_version = int(request.POST.get("version", ""))
-        except ValueError:
+    write_permission_required = "submissions.edit_submission"
+
+    def handle_no_permission(self):
+        # The editor keeps the text and resumes once the writer signs in again in another tab.
+        return JsonResponse(
+            {"error": "signed_out", "login_url": reverse("account_login")}, status=401
+        )
+
+    def post(self, request, *args, **kwargs):
+        section_text = get_object_or_404(
+            SectionText.objects.select_related("submission"),
+            pk=self.kwargs["section"],
+            submission=self.submission,
+        )
+        form = SectionDraftForm(request.POST)
+        if not form.is_valid():
             return JsonResponse({"error": "bad_request"}, status=400)
         try:
             saved = services.save_section(
                 section_text=section_text,
-                text=request.POST.get("text", ""),
-                base_version=base_version,
+                text=form.cleaned_data["text"],
+                base_version=form.cleaned_data["version"],
                 actor=request.user,
             )
-        except services.SectionConflict as conflict:
+        except ConcurrentEditError as conflict:
             current = conflict.current
             return JsonResponse(
                 {
@@ -216,7 +214,6 @@ class SectionAutosaveView(View):
 
 
 class SectionHistoryView(SubmissionMixin, TemplateView):
-    permission_required = "submissions.see_submission"
     template_name = "submissions/history.html"
 
     def get_context_data(self, **kwargs):
@@ -247,16 +244,22 @@ def _word_diff(old: str, new: str):
     return format_html_join(" ", '<span class="diff-{}">{}</span>', parts)
 
 
-class ObjectivesView(SubmissionMixin, TemplateView):
+class ObjectivesView(SubmissionMixin, ConflictMixin, TemplateView):
     """All 23 objectives at once, with the plan and the means of implementation."""
 
-    permission_required = "submissions.see_submission"
+    write_permission_required = "submissions.edit_submission"
     template_name = "submissions/objectives.html"
 
     def get_forms(self, data=None):
+        """Each stored row with its form; the form edits a copy, so the row shows what is stored."""
         progress = list(selectors.progress_of(self.submission))
         return [
-            (row, ObjectiveProgressForm(data, instance=row, prefix=f"o{row.objective.number}"))
+            (
+                row,
+                ObjectiveProgressForm(
+                    data, instance=copy.copy(row), prefix=f"o{row.objective.number}"
+                ),
+            )
             for row in progress
         ]
 
@@ -266,7 +269,6 @@ class ObjectivesView(SubmissionMixin, TemplateView):
         return super().get_context_data(**kwargs)
 
     def post(self, request, *args, **kwargs):
-        ensure(request.user, "submissions.edit_submission", self.submission)
         plan_form = PlanForm(request.POST, instance=self.submission)
         forms = self.get_forms(request.POST)
         if not plan_form.is_valid() or not all(form.is_valid() for _row, form in forms):
@@ -274,31 +276,27 @@ class ObjectivesView(SubmissionMixin, TemplateView):
                 self.get_context_data(forms=forms, plan_form=plan_form), status=422
             )
         try:
-            save_if_unchanged(
-                plan_form.instance,
+            services.save_objectives(
+                submission=self.submission,
                 expected_version=plan_form.cleaned_data["version"],
-                fields=["plan_status", "plan_link", "stakeholder_involvement", "means_needed"],
+                plan=plan_form.cleaned_data,
+                progress=[(row, form.cleaned_data) for row, form in forms if form.has_changed()],
             )
-        except ConcurrentEditError:
-            plan_form.add_error(
-                None,
-                _(
-                    "Someone else saved this page while you were editing it. Your text is kept "
-                    "below; reload the page in another tab to see theirs, then save again."
-                ),
+        except ConcurrentEditError as conflict:
+            return self.conflict_response(
+                conflict, form=plan_form, form_name="plan_form", forms=forms
             )
+        except ValidationError as error:
+            plan_form.add_error(None, error)
             return self.render_to_response(
-                self.get_context_data(forms=forms, plan_form=plan_form), status=409
+                self.get_context_data(forms=forms, plan_form=plan_form), status=422
             )
-        for _row, form in forms:
-            if form.has_changed():
-                form.save()
         messages.success(request, _("The progress on the objectives has been saved."))
         return redirect("submissions:objectives", pk=self.submission.pk)
 
 
 class SubmitView(SubmissionMixin, View):
-    permission_required = "submissions.submit_submission"
+    write_permission_required = "submissions.submit_submission"
 
     def post(self, request, *args, **kwargs):
         try:
@@ -312,7 +310,7 @@ class SubmitView(SubmissionMixin, View):
 
 
 class AttachmentUploadView(SubmissionMixin, View):
-    permission_required = "submissions.edit_submission"
+    write_permission_required = "submissions.edit_submission"
 
     def post(self, request, *args, **kwargs):
         form = AttachmentForm(request.POST, request.FILES)
@@ -332,8 +330,6 @@ class AttachmentUploadView(SubmissionMixin, View):
 
 
 class AttachmentDownloadView(SubmissionMixin, View):
-    permission_required = "submissions.see_submission"
-
     def get(self, request, *args, **kwargs):
         attachment = get_object_or_404(
             Attachment, pk=self.kwargs["attachment"], submission=self.submission
@@ -345,9 +341,11 @@ class AttachmentDownloadView(SubmissionMixin, View):
         )
 
 
-class StartRegionalInputView(LoginRequiredMixin, FormView):
+class StartRegionalInputView(PermissionRequiredMixin, FormView):
     """An organisation, or a registered stakeholder in person, submits an input to a review."""
 
+    permission_required = "submissions.start_regional_input"
+    write_permission_required = "submissions.start_regional_input"
     template_name = "submissions/start.html"
     form_class = StartRegionalInputForm
 
@@ -378,9 +376,13 @@ class StartRegionalInputView(LoginRequiredMixin, FormView):
 
 
 class WithdrawView(SubmissionMixin, View):
-    permission_required = "submissions.withdraw_submission"
+    write_permission_required = "submissions.withdraw_submission"
 
     def post(self, request, *args, **kwargs):
-        services.withdraw_submission(submission=self.submission, actor=request.user)
-        messages.success(request, _("The submission has been withdrawn."))
+        try:
+            services.withdraw_submission(submission=self.submission, actor=request.user)
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(request, _("The submission has been withdrawn."))
         return redirect(self.submission)

@@ -2,44 +2,49 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
-from core.concurrency import ConcurrentEditError, save_if_unchanged
+from core.concurrency import VersionedFormViewMixin
 from reference.models import Objective
 from reviews.views.base import ManageReviewMixin
-from submissions import exports, selectors, services
-from submissions.enums import SubmissionStatus
-from submissions.forms import DecisionForm, OutboxMessageForm
-from submissions.models import ObjectiveProgress, OutboxMessage
+from submissions import exports, outbox, selectors, services
+from submissions.filters import ReviewQueueFilter
+from submissions.forms import DecisionForm, OutboxMessageForm, OutboxSendForm
+from submissions.models import OutboxMessage
 from submissions.tasks import send_outbox_messages
 from submissions.views.authors import SubmissionMixin
 
 
 class ReviewQueueView(ManageReviewMixin, TemplateView):
+    """The review's submissions, filtered; with htmx only the table is swapped in."""
+
     template_name = "submissions/queue.html"
+
+    def get_template_names(self):
+        if self.request.htmx:
+            return ["submissions/queue.html#queue-table"]
+        return [self.template_name]
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            submissions=self.get_submissions(),
-            status_choices=SubmissionStatus.choices,
+            filter=self.filter,
+            submissions=self.filter.qs,
             objectives=Objective.objects.order_by("number"),
             **kwargs,
         )
 
-    def get_submissions(self):
-        submissions = selectors.review_queue(self.review)
-        if status := self.request.GET.get("status"):
-            submissions = submissions.filter(status=status)
-        if kind := self.request.GET.get("kind"):
-            submissions = submissions.filter(kind=kind)
-        return submissions
+    @cached_property
+    def filter(self) -> ReviewQueueFilter:
+        return ReviewQueueFilter(self.request.GET, queryset=selectors.review_queue(self.review))
 
     def get(self, request, *args, **kwargs):
         export = request.GET.get("export")
         if export not in {"csv", "xlsx"}:
             return super().get(request, *args, **kwargs)
-        rows = exports.queue_rows(self.get_submissions())
+        rows = exports.queue_rows(self.filter.qs)
         if export == "csv":
             content, content_type = exports.as_csv(rows), "text/csv; charset=utf-8"
         else:
@@ -52,7 +57,7 @@ class ReviewQueueView(ManageReviewMixin, TemplateView):
 
 
 class DecisionView(SubmissionMixin, FormView):
-    permission_required = "submissions.decide_submission"
+    write_permission_required = "submissions.decide_submission"
     form_class = DecisionForm
     http_method_names = ["post"]
 
@@ -83,16 +88,9 @@ class ObjectiveAcrossSubmissionsView(ManageReviewMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         objective = get_object_or_404(Objective, number=self.kwargs["number"])
-        rows = (
-            ObjectiveProgress.objects.filter(submission__review=self.review, objective=objective)
-            .exclude(status="", narrative="")
-            .select_related("submission__country", "submission__organisation", "submission__author")
-            .prefetch_related("principles")
-            .order_by("submission__kind", "submission__country__name", "submission__pk")
-        )
         return super().get_context_data(
             objective=objective,
-            rows=rows,
+            rows=selectors.progress_on_objective(self.review, objective),
             objectives=Objective.objects.order_by("number"),
             **kwargs,
         )
@@ -107,20 +105,30 @@ class OutboxView(ManageReviewMixin, TemplateView):
         )
         return super().get_context_data(outbox=messages_, **kwargs)
 
+    def get_template_names(self):
+        if self.request.htmx:
+            return ["submissions/outbox.html#outbox-table"]
+        return [self.template_name]
+
     def post(self, request, *args, **kwargs):
-        ids = [int(pk) for pk in request.POST.getlist("message") if pk.isdigit()]
-        ids = list(self.review.outbox_messages.filter(pk__in=ids).values_list("pk", flat=True))
-        if not ids:
-            messages.error(request, _("Choose the messages to send."))
-        else:
+        """Send the chosen drafts; with htmx the table comes back in place, with what happened."""
+        form = OutboxSendForm(request.POST, messages=self.review.outbox_messages.all())
+        if form.is_valid():
+            ids = [message.pk for message in form.cleaned_data["message"]]
             send_outbox_messages.delay(message_ids=ids, actor_id=request.user.pk)
             messages.success(request, _("The chosen messages are being sent."))
+        else:
+            for error in form.errors["message"]:
+                messages.error(request, error)
+        if request.htmx:
+            return self.render_to_response(self.get_context_data())
         return redirect("submissions:outbox", pk=self.review.pk)
 
 
-class OutboxMessageEditView(ManageReviewMixin, FormView):
+class OutboxMessageEditView(ManageReviewMixin, VersionedFormViewMixin, FormView):
     template_name = "submissions/outbox_message.html"
     form_class = OutboxMessageForm
+    success_message = _("The message has been saved.")
 
     def get_message(self):
         return get_object_or_404(
@@ -132,21 +140,20 @@ class OutboxMessageEditView(ManageReviewMixin, FormView):
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "instance": self.get_message()}
 
+    def save(self, form) -> None:
+        outbox.edit_message(
+            message=form.instance,
+            subject=form.cleaned_data["subject"],
+            body=form.cleaned_data["body"],
+            expected_version=form.cleaned_data["version"],
+        )
+
     def form_valid(self, form):
         try:
-            save_if_unchanged(
-                form.instance,
-                expected_version=form.cleaned_data["version"],
-                fields=["subject", "body"],
-            )
-        except ConcurrentEditError:
-            form.add_error(
-                None,
-                _(
-                    "Someone else changed this message while you were editing it. Your text is "
-                    "kept here; reload the message in another tab to compare."
-                ),
-            )
-            return self.render_to_response(self.get_context_data(form=form), status=409)
-        messages.success(self.request, _("The message has been saved."))
-        return redirect("submissions:outbox", pk=self.review.pk)
+            return super().form_valid(form)
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+
+    def get_success_url(self):
+        return reverse("submissions:outbox", kwargs={"pk": self.review.pk})

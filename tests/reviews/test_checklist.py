@@ -57,9 +57,9 @@ def test_htmx_post_over_a_newer_version_shows_the_conflict_in_the_row(client, re
         {"version": 1, "status": "not_applicable"},
         headers={"HX-Request": "true"},
     )
-    assert "Someone else saved this item while you were editing it (status: done)." in (
-        response.content.decode()
-    )
+    html = response.content.decode()
+    assert "Someone else saved this while you were editing it." in html
+    assert f'<li id="item-{item.pk}" class="checklist-item status-done">' in html
     item.refresh_from_db()
     assert item.status == "done"
 

@@ -126,7 +126,7 @@ def test_concurrent_edit_is_detected_and_nothing_is_overwritten(client, ece_revi
     response = client.post(url, second)
     html = response.content.decode()
     assert response.status_code == 409
-    assert "Someone else saved this review" in html
+    assert "Someone else saved this while you were editing it." in html
     assert "Palais des Nations" in html  # their version, shown beside
     assert 'value="Online only"' in html  # what this writer typed, kept
     ece_review.refresh_from_db()
@@ -211,6 +211,7 @@ def test_checklist_item_update_and_conflict(client, ece_review, ece_staff):
     )
     stale = client.post(url, {**form, "status": "in_progress"})
     assert stale.status_code == 409
+    assert "<dt>Note</dt><dd>Agreed format</dd>" in stale.content.decode()
     bad_link = client.post(url, {**form, "version": 2, "evidence_links": "javascript:alert(1)"})
     assert "is not a web address" in bad_link.content.decode()
     item.refresh_from_db()
@@ -492,3 +493,23 @@ def test_sharing_a_document_records_the_day(client, ece_review, ece_staff):
     )
     document.refresh_from_db()
     assert document.shared_on == datetime.date.today()
+
+
+def test_stale_targets_answer_409_with_both_versions(client, ece_review, ece_staff):
+    client.force_login(ece_staff)
+    url = reverse("reviews:programme", args=[ece_review.pk])
+    targets = {
+        "version": ece_review.version,
+        "target_women_share": 50,
+        "target_countries": 10,
+        "target_subregions": 3,
+        "target_society_share": 40,
+    }
+    assert client.post(url, targets).status_code == 302
+    stale = client.post(url, {**targets, "target_women_share": 45})
+    html = stale.content.decode()
+    assert stale.status_code == 409
+    assert "Saved meanwhile by someone else" in html
+    assert 'name="target_women_share" value="45"' in html
+    ece_review.refresh_from_db()
+    assert ece_review.target_women_share == 50

@@ -115,7 +115,10 @@ def test_plain_form_conflict_keeps_what_was_typed(client, mexico_review):
     client.force_login(focal_point(Country.objects.get(iso3="MEX")))
     response = client.post(
         reverse("submissions:edit", args=[mexico_review.pk]),
-        {f"section-{section.pk}": "<p>My own paragraph</p>", f"section-{section.pk}-version": 0},
+        {
+            f"section-{section.pk}-text": "<p>My own paragraph</p>",
+            f"section-{section.pk}-version": 0,
+        },
     )
     html = response.content.decode()
     assert response.status_code == 409

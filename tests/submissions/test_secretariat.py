@@ -204,3 +204,87 @@ def test_secretariat_pages_keep_a_constant_number_of_queries(client, reference_d
     for iso3 in ["BRA", "CHL", "COL"]:
         grow(iso3)
     assert count() == one
+
+
+def queue_rows(html: str) -> int:
+    return html.count('<tr>\n      <td><a href="/en/submissions/')
+
+
+def test_queue_filters_by_status_and_kind(client, submitted, staff):
+    services.start_submission(
+        kind="voluntary_review",
+        review=submitted.review,
+        language="es",
+        country=Country.objects.get(iso3="ARG"),
+        actor=None,
+    )
+    client.force_login(staff)
+    url = reverse("submissions:queue", args=[submitted.review.pk])
+    assert queue_rows(client.get(url).content.decode()) == 2
+    html = client.get(url, {"status": "submitted", "kind": "voluntary_review"}).content.decode()
+    assert queue_rows(html) == 1
+    assert "Voluntary GCM review: Mexico" in html
+    assert '<option value="submitted" selected>' in html
+
+
+def test_queue_filter_with_an_invalid_value_says_so_and_keeps_the_rest(client, submitted, staff):
+    client.force_login(staff)
+    url = reverse("submissions:queue", args=[submitted.review.pk])
+    response = client.get(url, {"status": "lost", "kind": "voluntary_review"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Select a valid choice. lost is not one of the available choices." in html
+    assert '<option value="voluntary_review" selected>' in html
+
+
+def test_queue_filter_with_htmx_answers_only_the_table(client, submitted, staff):
+    client.force_login(staff)
+    url = reverse("submissions:queue", args=[submitted.review.pk])
+    html = client.get(url, {"status": "draft"}, headers={"HX-Request": "true"}).content.decode()
+    assert html.lstrip().startswith('<div id="queue-table"')
+    assert "<html" not in html
+    assert "No submissions yet." in html
+
+
+def test_stale_outbox_edit_answers_409_with_both_versions(client, submitted, staff):
+    message = OutboxMessage.objects.get()
+    client.force_login(staff)
+    url = reverse("submissions:outbox_message", args=[submitted.review.pk, message.pk])
+    client.post(url, {"version": 1, "subject": "Recibido", "body": "Gracias"})
+    response = client.post(url, {"version": 1, "subject": "Mi asunto", "body": "Mi texto"})
+    html = response.content.decode()
+    assert response.status_code == 409
+    assert "Saved meanwhile by someone else" in html
+    assert "<dd>Recibido</dd>" in html
+    assert 'value="Mi asunto"' in html
+    assert '<input type="hidden" name="version" value="2"' in html
+    message.refresh_from_db()
+    assert message.subject == "Recibido"
+
+
+def test_stale_objectives_page_answers_409_and_keeps_what_was_typed(client, reference_data):
+    submission = make_voluntary_review("MEX", "ECLAC")
+    client.force_login(focal_point(Country.objects.get(iso3="MEX")))
+    url = reverse("submissions:objectives", args=[submission.pk])
+    form = {"version": submission.version, "plan_status": "exists", "o20-narrative": "Remesas"}
+    assert client.post(url, form).status_code == 302
+    response = client.post(url, {**form, "o20-narrative": "Otra versión"})
+    html = response.content.decode()
+    assert response.status_code == 409
+    assert "<td>Remesas</td>" in html  # theirs, in the table of what is stored
+    assert "Otra versión</textarea>" in html  # mine, kept in the form
+    assert submission.objective_progress.get(objective__number=20).narrative == "Remesas"
+
+
+def test_outbox_sent_with_htmx_answers_the_table_with_what_happened(client, submitted, staff):
+    message = OutboxMessage.objects.get()
+    client.force_login(staff)
+    url = reverse("submissions:outbox", args=[submitted.review.pk])
+    html = client.post(url, {"message": [message.pk]}, headers={"HX-Request": "true"}).content
+    html = html.decode()
+    assert html.lstrip().startswith('<div id="outbox-table">')
+    assert "The chosen messages are being sent." in html
+    assert 'name="message"' not in html  # the sent message can no longer be chosen
+    nothing = client.post(url, {}, headers={"HX-Request": "true"}).content.decode()
+    assert "Choose the messages to send." in nothing
+    assert len(mail.outbox) == 1

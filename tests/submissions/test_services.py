@@ -1,10 +1,11 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from reference.models import Country
-from submissions import services
+from core.concurrency import ConcurrentEditError
+from reference.models import Country, Objective
+from submissions import outbox, selectors, services
 from submissions.enums import SubmissionKind, SubmissionStatus
-from submissions.models import Outline
+from submissions.models import ObjectiveProgress, OutboxMessage, Outline, Submission
 from tests.factories import UserFactory, make_review, make_voluntary_review
 
 pytestmark = pytest.mark.django_db
@@ -76,7 +77,7 @@ def test_stale_save_is_refused_with_the_newer_text(reference_data):
     services.save_section(
         section_text=section, text="<p>First writer</p>", base_version=0, actor=UserFactory()
     )
-    with pytest.raises(services.SectionConflict) as conflict:
+    with pytest.raises(ConcurrentEditError) as conflict:
         services.save_section(
             section_text=section, text="<p>Second writer</p>", base_version=0, actor=UserFactory()
         )
@@ -154,3 +155,130 @@ def test_return_needs_a_comment_and_resubmission_follows(reference_data):
         "accepted",
         "published",
     ]
+
+
+def fill_and_submit(submission) -> None:
+    for section in submission.sections.all():
+        services.save_section(section_text=section, text="<p>Texto</p>", base_version=0, actor=None)
+    services.submit_submission(submission=submission, actor=None)
+
+
+def test_withdrawal_rechecks_the_state_under_a_lock(reference_data):
+    submission = make_voluntary_review()
+    fill_and_submit(submission)
+    stale = Submission.objects.get(pk=submission.pk)  # read before the decision
+    services.decide_submission(submission=submission, actor=None, status="accepted")
+    with pytest.raises(ValidationError, match=r"This submission can no longer be withdrawn\."):
+        services.withdraw_submission(submission=stale, actor=None)
+    submission.refresh_from_db()
+    assert submission.status == SubmissionStatus.ACCEPTED
+
+
+def test_withdrawal_of_a_submitted_review_is_audited(reference_data):
+    submission = make_voluntary_review()
+    fill_and_submit(submission)
+    services.withdraw_submission(submission=submission, actor=None)
+    submission.refresh_from_db()
+    assert submission.status == SubmissionStatus.WITHDRAWN
+    assert submission.audit_events.values_list("action", flat=True).first() == "withdrawn"
+
+
+def objectives_input(submission, narrative: str):
+    row = submission.objective_progress.get(objective__number=20)
+    plan = {
+        "plan_status": "exists",
+        "plan_link": "",
+        "stakeholder_involvement": "",
+        "means_needed": ["finance"],
+    }
+    data = {
+        "status": "planned",
+        "narrative": narrative,
+        "indicators": "",
+        "promising_practice": "",
+        "principles": [],
+    }
+    return plan, [(row, data)]
+
+
+def test_objectives_are_saved_together(reference_data):
+    submission = make_voluntary_review()
+    plan, progress = objectives_input(submission, "Remesas")
+    started_from = submission.version
+    services.save_objectives(
+        submission=submission, expected_version=started_from, plan=plan, progress=progress
+    )
+    submission.refresh_from_db()
+    row = submission.objective_progress.get(objective__number=20)
+    assert (submission.plan_status, submission.means_needed, submission.version) == (
+        "exists",
+        ["finance"],
+        started_from + 1,
+    )
+    assert (row.status, row.narrative) == ("planned", "Remesas")
+
+
+def test_stale_objectives_save_writes_nothing(reference_data):
+    submission = make_voluntary_review()
+    started_from = submission.version
+    stale = Submission.objects.get(pk=submission.pk)
+    plan, progress = objectives_input(submission, "Primera")
+    services.save_objectives(
+        submission=submission, expected_version=started_from, plan=plan, progress=progress
+    )
+    plan, progress = objectives_input(stale, "Segunda")
+    with pytest.raises(ConcurrentEditError):
+        services.save_objectives(
+            submission=stale, expected_version=started_from, plan=plan, progress=progress
+        )
+    assert submission.objective_progress.get(objective__number=20).narrative == "Primera"
+
+
+def test_objectives_of_a_submitted_review_cannot_change(reference_data):
+    submission = make_voluntary_review()
+    fill_and_submit(submission)
+    plan, progress = objectives_input(submission, "Tarde")
+    with pytest.raises(ValidationError, match=r"This submission can no longer be changed\."):
+        services.save_objectives(
+            submission=submission,
+            expected_version=submission.version,
+            plan=plan,
+            progress=progress,
+        )
+    assert submission.objective_progress.get(objective__number=20).narrative == ""
+
+
+def test_objective_is_addressed_by_a_status_or_a_narrative(reference_data):
+    submission = make_voluntary_review()
+    ObjectiveProgress.objects.filter(submission=submission, objective__number=1).update(
+        status="planned"
+    )
+    ObjectiveProgress.objects.filter(submission=submission, objective__number=2).update(
+        narrative="Datos"
+    )
+    addressed = ObjectiveProgress.objects.filter(submission=submission).addressed()
+    assert list(addressed.values_list("objective__number", flat=True)) == [1, 2]
+    assert selectors.review_queue(submission.review).get().objectives_addressed == 2
+    objective = Objective.objects.get(number=2)
+    assert list(selectors.progress_on_objective(submission.review, objective)) == [
+        submission.objective_progress.get(objective__number=2)
+    ]
+    assert (
+        list(selectors.progress_on_objective(submission.review, Objective.objects.get(number=3)))
+        == []
+    )
+
+
+def test_outbox_edit_is_refused_over_a_newer_version_or_once_sent(reference_data):
+    submission = make_voluntary_review()
+    fill_and_submit(submission)
+    message = OutboxMessage.objects.get()
+    stale = OutboxMessage.objects.get()
+    outbox.edit_message(message=message, subject="Recibido", body="Gracias", expected_version=1)
+    with pytest.raises(ConcurrentEditError):
+        outbox.edit_message(message=stale, subject="Otro", body="Texto", expected_version=1)
+    outbox.send_messages(message_ids=[message.pk], actor=None)
+    with pytest.raises(ValidationError, match=r"This message has already been sent\."):
+        outbox.edit_message(message=message, subject="Tarde", body="Texto", expected_version=2)
+    message.refresh_from_db()
+    assert (message.subject, message.body) == ("Recibido", "Gracias")
