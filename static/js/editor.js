@@ -103,6 +103,16 @@
     this.editor.lang = this.textarea.lang;
     this.editor.dir = "auto";
     this.editor.innerHTML = clean(this.textarea.value);
+    // Typing into an empty editor starts a paragraph, so the first line is a <p> like the next ones.
+    this.editor.addEventListener("focus", function () {
+      if (self.editor.textContent.trim() !== "" || self.editor.querySelector("li")) return;
+      self.editor.innerHTML = "<p><br></p>";
+      var range = document.createRange();
+      range.setStart(self.editor.firstChild, 0);
+      range.collapse(true);
+      window.getSelection().removeAllRanges();
+      window.getSelection().addRange(range);
+    });
     this.editor.addEventListener("input", function () { self.changed(); });
     this.editor.addEventListener("blur", function () { if (self.dirty) self.save(); });
     this.textarea.hidden = true;

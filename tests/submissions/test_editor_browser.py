@@ -217,3 +217,18 @@ def test_editor_keeps_the_markup_the_server_keeps(browser, live_server, setup, c
     in_browser = page.evaluate("samples => samples.map(window.gcmEditor.clean)", samples)
     on_server = [sanitise(sample).replace(f' rel="{LINK_REL}"', "") for sample in samples]
     assert in_browser == on_server
+
+
+def test_new_paragraphs_typed_in_the_editor_are_kept(browser, live_server, setup, contexts):
+    submission, designated, _official = setup
+    page = signed_in_page(browser, live_server, designated, contexts)
+    page.goto(f"{live_server.url}/en/submissions/{submission.pk}/")
+    title = "1. Methodology for preparing the voluntary GCM review"
+    section = page.get_by_role("region", name=title)
+    section.get_by_role("textbox", name=title).click()
+    page.keyboard.type("Primer párrafo.")
+    page.keyboard.press("Enter")
+    page.keyboard.type("Segundo párrafo.")
+    expect(section.get_by_role("status").filter(has_text="Saved")).to_be_visible()
+    saved = SectionText.objects.get(submission=submission, section__key="methodology")
+    assert saved.text == "<p>Primer párrafo.</p><p>Segundo párrafo.</p>"
