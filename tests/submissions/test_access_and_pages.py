@@ -150,8 +150,7 @@ def test_history_shows_who_changed_what(client, mexico_review):
         reverse("submissions:history", args=[mexico_review.pk, section.pk])
     ).content.decode()
     assert "Ana Ruiz" in html
-    diffs = re.findall(r'<p class="diff">(.*?)</p>', html)
-    assert diffs == [
+    assert differences(html) == [
         "<del>Primera</del> <ins>Segunda</ins> versión",
         "<ins>Primera versión</ins>",
     ]
@@ -164,10 +163,13 @@ def test_history_escapes_the_words_it_compares(client, mexico_review):
         section_text=section, text="<p>a &lt;b&gt; &amp; c</p>", base_version=0, actor=writer
     )
     client.force_login(writer)
-    html = client.get(
-        reverse("submissions:history", args=[mexico_review.pk, section.pk])
-    ).content.decode()
-    assert re.findall(r'<p class="diff">(.*?)</p>', html) == ["<ins>a &lt;b&gt; &amp; c</ins>"]
+    response = client.get(reverse("submissions:history", args=[mexico_review.pk, section.pk]))
+    assert differences(response.content.decode()) == ["<ins>a &lt;b&gt; &amp; c</ins>"]
+
+
+def differences(html: str) -> list[str]:
+    """The word differences a history page shows, newest first."""
+    return re.findall(r'<p class="diff">(.*?)</p>', html)
 
 
 def test_review_queue_keeps_a_constant_number_of_queries(client, reference_data):
