@@ -3,6 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from accounts import services
@@ -141,3 +142,26 @@ def test_one_designated_representative_per_organisation():
         RoleAssignmentFactory(
             role=Role.ORGANISATION_REPRESENTATIVE, organisation=organisation, designated=True
         )
+
+
+def test_admin_site_leaves_the_decision_to_the_organisation_page(client):
+    organisation = OrganisationFactory(name="Voces Migrantes")
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    url = reverse("admin:accounts_organisation_change", args=[organisation.pk])
+    response = client.post(
+        url,
+        {
+            "name": "Voces Migrantes AC",
+            "category": organisation.category_id,
+            "country": organisation.country_id,
+            "website": "",
+            "verification": VerificationState.VERIFIED,
+        },
+    )
+    assert response.status_code == 302
+    organisation.refresh_from_db()
+    assert (organisation.name, organisation.verification, organisation.verified_at) == (
+        "Voces Migrantes AC",
+        VerificationState.PENDING,
+        None,
+    )
