@@ -35,7 +35,8 @@ class OrganisationAdmin(admin.ModelAdmin):
     list_filter = ["verification", "category"]
     search_fields = ["name"]
     autocomplete_fields = ["country"]
-    readonly_fields = ["verified_at", "verified_by"]
+    # The secretariat decides on the organisation's page, which records who decided and when.
+    readonly_fields = ["verification", "verified_at", "verified_by"]
 
 
 @admin.register(RoleAssignment)

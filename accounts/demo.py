@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from allauth.account.models import EmailAddress
 from django.db import transaction
 
+from accounts import services
 from accounts.enums import Role, VerificationState
 from accounts.models import Organisation, RoleAssignment, User
 from reference.models import Commission, Country, StakeholderCategory
@@ -58,10 +59,9 @@ def create_demo_users() -> list[DemoUser]:
             "category": StakeholderCategory.objects.get(slug="migrant-diaspora-organizations"),
             "country": Country.objects.get(iso3="PHL"),
             "website": "https://example.org/migrant-voices-asia",
-            "verification": VerificationState.VERIFIED,
         },
     )
-    people = []
+    people, network = [], None
     for email, name, role, scope in DEMO_PEOPLE:
         password = f"demo-{secrets.token_urlsafe(8)}"
         user, _created = User.objects.update_or_create(
@@ -97,6 +97,11 @@ def create_demo_users() -> list[DemoUser]:
             assignment.save()
         role_label = str(Role(role).label) if role else "Registered stakeholder"
         people.append(DemoUser(email, name, role_label, label, password))
+        if role == Role.NETWORK_SECRETARIAT:
+            network = user
+    services.set_organisation_verification(
+        organisation=organisation, state=VerificationState.VERIFIED, actor=network
+    )
     return people
 
 

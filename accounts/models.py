@@ -8,6 +8,7 @@ from django.contrib.auth.base_user import BaseUserManager
 from django.contrib.auth.models import AbstractBaseUser, PermissionsMixin
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -80,6 +81,14 @@ class User(AbstractBaseUser, PermissionsMixin):
         ordering = ["email"]
         verbose_name = _("user")
         verbose_name_plural = _("users")
+        constraints = [
+            # Sign-in matches addresses without regard to case, so one address is one person.
+            models.UniqueConstraint(
+                Lower("email"),
+                name="accounts_user_email_unique_ignoring_case",
+                violation_error_message=_("A user with this e-mail address already exists."),
+            ),
+        ]
 
     def __str__(self):
         return self.name or self.email
@@ -159,6 +168,24 @@ class Organisation(models.Model):
         ordering = ["name"]
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
+        constraints = [
+            # A decision (verified or rejected) records when it was taken; a pending one has none.
+            # `verified_by` may be emptied later, when the deciding user is deleted.
+            models.CheckConstraint(
+                name="accounts_organisation_decision_is_dated",
+                condition=(
+                    Q(
+                        verification=VerificationState.PENDING,
+                        verified_at__isnull=True,
+                        verified_by__isnull=True,
+                    )
+                    | Q(
+                        verification__in=[VerificationState.VERIFIED, VerificationState.REJECTED],
+                        verified_at__isnull=False,
+                    )
+                ),
+            ),
+        ]
 
     def __str__(self):
         return self.name
@@ -269,6 +296,20 @@ class RoleAssignment(models.Model):
                 fields=["user", "organisation"],
                 condition=Q(role=Role.ORGANISATION_REPRESENTATIVE),
                 name="accounts_one_representative_role_per_organisation",
+            ),
+            models.UniqueConstraint(
+                fields=["country"],
+                condition=Q(role=Role.FOCAL_POINT, designated=True),
+                name="accounts_one_designated_focal_point_per_country",
+                violation_error_message=_("This country already has a designated focal point."),
+            ),
+            models.UniqueConstraint(
+                fields=["organisation"],
+                condition=Q(role=Role.ORGANISATION_REPRESENTATIVE, designated=True),
+                name="accounts_one_designated_representative_per_organisation",
+                violation_error_message=_(
+                    "This organisation already has a designated representative."
+                ),
             ),
         ]
 

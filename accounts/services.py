@@ -17,10 +17,14 @@ def set_preferred_language(*, user, language: str) -> None:
 def set_organisation_verification(
     *, organisation: Organisation, state: VerificationState, actor
 ) -> Organisation:
-    """Record the secretariat's decision on an organisation; `verified_by/at` name who decided."""
+    """Record the secretariat's decision on an organisation; `verified_by/at` name who decided.
+
+    Setting an organisation back to pending withdraws the decision, with its author and date.
+    """
+    decided = state != VerificationState.PENDING
     organisation.verification = state
-    organisation.verified_by = actor
-    organisation.verified_at = timezone.now()
+    organisation.verified_by = actor if decided else None
+    organisation.verified_at = timezone.now() if decided else None
     organisation.save(update_fields=["verification", "verified_by", "verified_at"])
     return organisation
 

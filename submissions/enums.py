@@ -31,6 +31,14 @@ class SubmissionStatus(models.TextChoices):
         """Nothing more happens to a submission in these states: it can no longer be withdrawn."""
         return {cls.ACCEPTED, cls.PUBLISHED, cls.WITHDRAWN}
 
+    @classmethod
+    def submitted_states(cls) -> set[str]:
+        """Reached only by submitting: the first submission's date is kept (`submitted_at`).
+
+        A draft has never been submitted; a withdrawn submission may or may not have been.
+        """
+        return {cls.SUBMITTED, cls.RETURNED, cls.RESUBMITTED, cls.ACCEPTED, cls.PUBLISHED}
+
 
 class ImplementationStatus(models.TextChoices):
     NOT_STARTED = "not_started", pgettext_lazy("implementation", "not started")

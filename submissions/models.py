@@ -43,6 +43,9 @@ class Outline(models.Model):
             models.UniqueConstraint(
                 fields=["kind", "version"], name="submissions_outline_version_unique"
             ),
+            models.CheckConstraint(
+                name="submissions_outline_version_from_one", condition=Q(version__gte=1)
+            ),
         ]
 
     def __str__(self):
@@ -176,6 +179,20 @@ class Submission(models.Model):
                 condition=Q(kind=SubmissionKind.VOLUNTARY_REVIEW),
                 name="submissions_one_review_per_country_per_review",
             ),
+            models.CheckConstraint(
+                name="submissions_submitted_at_iff_submitted",
+                condition=(
+                    Q(status=SubmissionStatus.DRAFT, submitted_at__isnull=True)
+                    | Q(
+                        status__in=sorted(SubmissionStatus.submitted_states()),
+                        submitted_at__isnull=False,
+                    )
+                    | Q(status=SubmissionStatus.WITHDRAWN)
+                ),
+            ),
+            models.CheckConstraint(
+                name="submissions_submission_version_from_one", condition=Q(version__gte=1)
+            ),
         ]
 
     def __str__(self):
@@ -257,6 +274,10 @@ class SectionRevision(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["section_text", "version"], name="submissions_revision_version_unique"
+            ),
+            # The first save of a section is its version 1; version 0 is the untouched section.
+            models.CheckConstraint(
+                name="submissions_revision_version_from_one", condition=Q(version__gte=1)
             ),
         ]
 
@@ -399,6 +420,18 @@ class OutboxMessage(models.Model):
 
     class Meta:
         ordering = ["review", "status", "-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                name="submissions_outbox_sent_at_iff_sent",
+                condition=(
+                    Q(status="draft", sent_at__isnull=True, sent_by__isnull=True)
+                    | Q(status="sent", sent_at__isnull=False)
+                ),
+            ),
+            models.CheckConstraint(
+                name="submissions_outbox_version_from_one", condition=Q(version__gte=1)
+            ),
+        ]
 
     def __str__(self):
         return self.subject

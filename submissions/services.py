@@ -2,7 +2,6 @@
 
 from dataclasses import dataclass
 
-import nh3
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
@@ -26,6 +25,7 @@ from submissions.models import (
     Submission,
 )
 from submissions.outlines import SHIPPED_OUTLINES
+from submissions.richtext import sanitise
 from submissions.wordcount import count_words
 
 ATTACHMENT_KINDS = (PDF, DOCX, XLSX, ODT, CSV, PNG, JPEG)
@@ -33,7 +33,6 @@ ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024
 
 # Drafts are saved leniently, but no section may grow past this (about 30,000 words).
 MAX_SECTION_CHARACTERS = 200_000
-ALLOWED_TAGS = {"p", "br", "ul", "ol", "li", "strong", "b", "em", "i", "a"}
 
 
 def install_shipped_outlines() -> None:
@@ -61,17 +60,6 @@ def install_shipped_outlines() -> None:
 
 def current_outline(kind: str) -> Outline:
     return Outline.objects.filter(kind=kind).order_by("-version").first()
-
-
-def sanitise(text: str) -> str:
-    """Keep paragraphs, lists, bold, italics and web links; drop everything else."""
-    return nh3.clean(
-        text,
-        tags=ALLOWED_TAGS,
-        attributes={"a": {"href"}},
-        url_schemes={"http", "https", "mailto"},
-        link_rel="noopener noreferrer nofollow",
-    ).strip()
 
 
 def _audit(submission: Submission, actor, action: str, detail: str = "") -> None:

@@ -16,6 +16,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from accounts.enums import Role, VerificationState
+from accounts.services import set_organisation_verification
 from reference.models import Commission, Country
 from reviews import services as review_services
 from reviews.enums import (
@@ -87,7 +88,11 @@ def build_world() -> World:
         consultation_opens=today - datetime.timedelta(days=5),
         consultation_closes=today + datetime.timedelta(days=20),
     )
-    organisation = OrganisationFactory(country=philippines, verification=VerificationState.VERIFIED)
+    organisation = set_organisation_verification(
+        organisation=OrganisationFactory(country=philippines),
+        state=VerificationState.VERIFIED,
+        actor=None,
+    )
     two_roles = commission_secretariat(escap)
     RoleAssignmentFactory(user=two_roles, role=Role.FOCAL_POINT, country=mexico)
     people = {

@@ -1,6 +1,7 @@
 """The real services: PostgreSQL for the database, Redis as broker, a Celery worker."""
 
 import os
+import socket
 import subprocess
 import sys
 import uuid
@@ -57,6 +58,7 @@ def test_task_runs_through_a_real_worker():
     if not broker:
         service_missing("CELERY_BROKER_URL is not set")
     queue = f"test-{uuid.uuid4().hex}"
+    worker_name = f"{queue}@{socket.gethostname()}"
     worker = subprocess.Popen(
         [
             sys.executable,
@@ -72,6 +74,8 @@ def test_task_runs_through_a_real_worker():
             "-Q",
             queue,
             "--loglevel=WARNING",
+            "--hostname",
+            worker_name,
         ],
         cwd=ROOT,
         env={**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings_test"},
@@ -79,7 +83,8 @@ def test_task_runs_through_a_real_worker():
     try:
         with override_settings(CELERY_TASK_ALWAYS_EAGER=False):
             result = ping.apply_async(kwargs={"value": "round trip"}, queue=queue)
-            assert result.get(timeout=60) == "round trip"
+            # Answered by the worker started here, not run in this process.
+            assert result.get(timeout=60) == {"value": "round trip", "worker": worker_name}
             assert result.successful()
     finally:
         worker.terminate()

@@ -2,6 +2,41 @@
    text. Without this script the page is a plain form that saves every section at once. */
 (function () {
   "use strict";
+  // The server's allowlist (submissions/richtext.py), given by the page: one list, not two.
+  var allowlistData = document.getElementById("editor-allowlist");
+  if (!allowlistData) return;
+  var allowlist = JSON.parse(allowlistData.textContent);
+  var ALLOWED = {};
+  allowlist.tags.forEach(function (tag) { ALLOWED[tag.toUpperCase()] = allowlist.attributes[tag] || []; });
+  var SCHEME = /^([a-z][a-z0-9+.\-]*):/i;
+
+  function allowedLink(value) {
+    var scheme = SCHEME.exec(value.trim());
+    return !!scheme && allowlist.urlSchemes.indexOf(scheme[1].toLowerCase()) !== -1;
+  }
+
+  // The server sanitises on save; this keeps pasted or restored markup to what it will keep.
+  function clean(html) {
+    var doc = new DOMParser().parseFromString("<body>" + html + "</body>", "text/html");
+    (function walk(node) {
+      Array.prototype.slice.call(node.children).forEach(function (child) {
+        walk(child);
+        if (!ALLOWED[child.tagName]) {
+          if (child.tagName === "SCRIPT" || child.tagName === "STYLE") { child.remove(); return; }
+          child.replaceWith.apply(child, Array.prototype.slice.call(child.childNodes));
+          return;
+        }
+        Array.prototype.slice.call(child.attributes).forEach(function (attribute) {
+          var keep = ALLOWED[child.tagName].indexOf(attribute.name) !== -1 &&
+            (attribute.name !== "href" || allowedLink(attribute.value));
+          if (!keep) child.removeAttribute(attribute.name);
+        });
+      });
+    })(doc.body);
+    return doc.body.innerHTML;
+  }
+  window.gcmEditor = { clean: clean };
+
   var form = document.getElementById("submission-form");
   if (!form || form.dataset.editable !== "true") return;
   var words = document.getElementById("editor-messages").dataset;
@@ -14,28 +49,8 @@
     return found ? decodeURIComponent(found.slice(name.length)) : csrfInput.value;
   }
   var sessionLost = document.querySelector(".session-lost");
-  var ALLOWED = { P: 1, BR: 1, UL: 1, OL: 1, LI: 1, STRONG: 1, B: 1, EM: 1, I: 1, A: 1, DIV: 1 };
-
-  // The server sanitises on save; this keeps pasted or restored markup simple before that.
-  function clean(html) {
-    var doc = new DOMParser().parseFromString("<body>" + html + "</body>", "text/html");
-    (function walk(node) {
-      Array.prototype.slice.call(node.children).forEach(function (child) {
-        walk(child);
-        if (!ALLOWED[child.tagName]) {
-          if (child.tagName === "SCRIPT" || child.tagName === "STYLE") { child.remove(); return; }
-          child.replaceWith.apply(child, Array.prototype.slice.call(child.childNodes));
-          return;
-        }
-        Array.prototype.slice.call(child.attributes).forEach(function (attribute) {
-          var keep = child.tagName === "A" && attribute.name === "href" &&
-            /^(https?:|mailto:)/i.test(attribute.value.trim());
-          if (!keep) child.removeAttribute(attribute.name);
-        });
-      });
-    })(doc.body);
-    return doc.body.innerHTML;
-  }
+  // New paragraphs are <p>, which the server keeps, rather than the browser's default <div>.
+  document.execCommand("defaultParagraphSeparator", false, "p");
 
   function Section(root) {
     this.root = root;
@@ -44,6 +59,7 @@
     this.versionInput = root.querySelector("input.section-version");
     this.limit = parseInt(this.textarea.dataset.limit, 10) || 0;
     this.count = root.querySelector(".count-value");
+    this.warning = root.querySelector(".limit-warning");
     this.state = root.querySelector(".save-state");
     this.panel = root.querySelector(".conflict-panel");
     this.storageKey = "gcm-draft:" + this.url;
@@ -69,7 +85,7 @@
         self.editor.focus();
         if (item[0] === "createLink") {
           var href = window.prompt(words.linkPrompt, "https://");
-          if (href && /^(https?:|mailto:)/i.test(href)) document.execCommand("createLink", false, href);
+          if (href && allowedLink(href)) document.execCommand("createLink", false, href);
         } else {
           document.execCommand(item[0], false, null);
         }
@@ -87,6 +103,16 @@
     this.editor.lang = this.textarea.lang;
     this.editor.dir = "auto";
     this.editor.innerHTML = clean(this.textarea.value);
+    // Typing into an empty editor starts a paragraph, so the first line is a <p> like the next ones.
+    this.editor.addEventListener("focus", function () {
+      if (self.editor.textContent.trim() !== "" || self.editor.querySelector("li")) return;
+      self.editor.innerHTML = "<p><br></p>";
+      var range = document.createRange();
+      range.setStart(self.editor.firstChild, 0);
+      range.collapse(true);
+      window.getSelection().removeAllRanges();
+      window.getSelection().addRange(range);
+    });
     this.editor.addEventListener("input", function () { self.changed(); });
     this.editor.addEventListener("blur", function () { if (self.dirty) self.save(); });
     this.textarea.hidden = true;
@@ -117,8 +143,13 @@
 
   Section.prototype.updateCount = function () {
     var n = window.gcmWordCount.countWords(this.textarea.value);
+    var over = this.limit > 0 && n > this.limit;
     this.count.textContent = n;
-    this.root.classList.toggle("over-limit", this.limit > 0 && n > this.limit);
+    this.root.classList.toggle("over-limit", over);
+    // The warning is a status region: it changes, and so is announced, only when the limit is crossed.
+    if (this.warning && this.warning.textContent.trim() !== (over ? words.over : "")) {
+      this.warning.textContent = over ? words.over : "";
+    }
   };
 
   Section.prototype.setState = function (text) { this.state.textContent = text; };

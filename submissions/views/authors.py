@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils.html import format_html_join
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
@@ -230,18 +230,18 @@ class SectionHistoryView(SubmissionMixin, TemplateView):
 
 
 def _word_diff(old: str, new: str):
-    """Words removed and added between two texts, as safe HTML."""
+    """Words removed (<del>) and added (<ins>) between two texts, as safe HTML."""
     before, after = plain_text(old).split(), plain_text(new).split()
     parts = []
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=before, b=after).get_opcodes():
         if tag == "equal":
-            parts.append(("same", " ".join(before[i1:i2])))
+            parts.append(format_html("{}", " ".join(before[i1:i2])))
             continue
         if i2 > i1:
-            parts.append(("removed", " ".join(before[i1:i2])))
+            parts.append(format_html("<del>{}</del>", " ".join(before[i1:i2])))
         if j2 > j1:
-            parts.append(("added", " ".join(after[j1:j2])))
-    return format_html_join(" ", '<span class="diff-{}">{}</span>', parts)
+            parts.append(format_html("<ins>{}</ins>", " ".join(after[j1:j2])))
+    return format_html_join(" ", "{}", ((part,) for part in parts))
 
 
 class ObjectivesView(SubmissionMixin, ConflictMixin, TemplateView):

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from django.core import mail
 from django.test import override_settings
@@ -137,3 +138,21 @@ def test_language_switch_is_remembered_for_signed_in_user(client):
     assert response["Location"] == "/ar/objectives/"
     user.refresh_from_db()
     assert user.preferred_language == "ar"
+
+
+def test_signup_stores_the_address_in_lower_case_for_allauth_too(client):
+    signup(client, "Amina.Diallo@Example.ORG")
+    user = User.objects.get()
+    assert user.email == "amina.diallo@example.org"
+    assert list(EmailAddress.objects.values_list("user", "email")) == [
+        (user.pk, "amina.diallo@example.org")
+    ]
+
+
+def test_signup_with_known_address_in_other_case_adds_no_user(client):
+    known = UserFactory(email="known@example.org")
+    signup(client, "KNOWN@Example.org")
+    assert list(User.objects.values_list("email", flat=True)) == ["known@example.org"]
+    assert list(EmailAddress.objects.values_list("user", "email")) == [
+        (known.pk, "known@example.org")
+    ]

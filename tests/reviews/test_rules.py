@@ -230,7 +230,7 @@ def test_stale_save_is_refused_and_the_first_save_kept(reference_data):
     first.venue = "Geneva"
     services.update_review(review=first, expected_version=1, fields=["venue"])
     second.venue = "Bangkok"
-    with pytest.raises(ConcurrentEditError) as conflict:
+    with pytest.raises(ConcurrentEditError, match="changed since it was read") as conflict:
         services.update_review(review=second, expected_version=1, fields=["venue"])
     assert conflict.value.current.venue == "Geneva"
     review.refresh_from_db()

@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from reference.models import Commission, Country
 from reviews.enums import DocumentKind, ReviewStatus, Visibility
@@ -276,7 +277,7 @@ def test_document_files_are_served_only_to_those_allowed(
 
 
 def test_stakeholder_comments_while_the_consultation_is_open(client, ece_review, ece_staff):
-    today = datetime.date.today()
+    today = timezone.localdate()
     RegionalReview.objects.filter(pk=ece_review.pk).update(
         status=ReviewStatus.ANNOUNCED,
         consultation_opens=today - datetime.timedelta(days=1),
@@ -492,7 +493,7 @@ def test_sharing_a_document_records_the_day(client, ece_review, ece_staff):
         {"kind": "agenda", "title": "Agenda", "visibility": "public", "shared_on": ""},
     )
     document.refresh_from_db()
-    assert document.shared_on == datetime.date.today()
+    assert document.shared_on == timezone.localdate()
 
 
 def test_stale_targets_answer_409_with_both_versions(client, ece_review, ece_staff):

@@ -1,5 +1,7 @@
 """The focal point of the country writes; others cannot read or change; the secretariat decides."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -151,8 +153,26 @@ def test_history_shows_who_changed_what(client, mexico_review):
         reverse("submissions:history", args=[mexico_review.pk, section.pk])
     ).content.decode()
     assert "Ana Ruiz" in html
-    assert '<span class="diff-removed">Primera</span>' in html
-    assert '<span class="diff-added">Segunda</span>' in html
+    assert differences(html) == [
+        "<del>Primera</del> <ins>Segunda</ins> versión",
+        "<ins>Primera versión</ins>",
+    ]
+
+
+def test_history_escapes_the_words_it_compares(client, mexico_review):
+    section = mexico_review.sections.first()
+    writer = focal_point(Country.objects.get(iso3="MEX"))
+    services.save_section(
+        section_text=section, text="<p>a &lt;b&gt; &amp; c</p>", base_version=0, actor=writer
+    )
+    client.force_login(writer)
+    response = client.get(reverse("submissions:history", args=[mexico_review.pk, section.pk]))
+    assert differences(response.content.decode()) == ["<ins>a &lt;b&gt; &amp; c</ins>"]
+
+
+def differences(html: str) -> list[str]:
+    """The word differences a history page shows, newest first."""
+    return re.findall(r'<p class="diff">(.*?)</p>', html)
 
 
 def test_review_queue_keeps_a_constant_number_of_queries(client, reference_data):

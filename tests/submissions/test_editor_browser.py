@@ -4,7 +4,8 @@ import pytest
 from playwright.sync_api import expect
 
 from reference.models import Country
-from submissions.models import SectionText
+from submissions.models import OutlineSection, SectionText
+from submissions.richtext import LINK_REL, sanitise
 from tests.factories import PASSWORD, focal_point, make_voluntary_review
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -158,3 +159,76 @@ def test_submit_return_revise_and_resubmit_in_the_browser(browser, live_server, 
     assert submission.status == "resubmitted"
     progress = submission.sections.get(section__key="progress")
     assert "Las remesas crecieron un 11 %." in progress.text
+
+
+def test_over_limit_warning_follows_the_count_live(browser, live_server, setup, contexts):
+    submission, designated, _official = setup
+    OutlineSection.objects.filter(outline=submission.outline, key="methodology").update(
+        word_limit=3
+    )
+    page = signed_in_page(browser, live_server, designated, contexts)
+    page.goto(f"{live_server.url}/en/submissions/{submission.pk}/")
+    title = "1. Methodology for preparing the voluntary GCM review"
+    section = page.get_by_role("region", name=title)
+    warning = section.get_by_role("status").filter(has_text="over the suggested limit")
+    # The count changes with every keystroke, so it sits outside any live region.
+    assert section.locator(".count-value").evaluate(
+        "el => el.closest('[aria-live], [role=status], [role=alert], [role=log]') === null"
+    )
+
+    section.get_by_role("textbox", name=title).click()
+    page.keyboard.type("uno dos tres")
+    expect(section.get_by_text("3 / 3 words")).to_be_visible()
+    expect(warning).to_have_count(0)
+    page.keyboard.type(" cuatro")
+    expect(warning).to_be_visible()
+
+    # Further words past the limit change the count, not the announced warning.
+    section.get_by_role("status").filter(has_text="over the suggested limit").evaluate(
+        "el => { window.warningChanges = 0; new MutationObserver(m => window.warningChanges "
+        "+= m.length).observe(el, {childList: true, characterData: true, subtree: true}); }"
+    )
+    page.keyboard.type(" cinco seis")
+    expect(section.get_by_text("6 / 3 words")).to_be_visible()
+    assert page.evaluate("window.warningChanges") == 0
+
+    for _ in " cuatro cinco seis":
+        page.keyboard.press("Backspace")
+    expect(section.get_by_text("3 / 3 words")).to_be_visible()
+    expect(warning).to_have_count(0)
+    expect(section.get_by_role("status").filter(has_text="Saved")).to_be_visible()
+
+
+def test_editor_keeps_the_markup_the_server_keeps(browser, live_server, setup, contexts):
+    submission, designated, _official = setup
+    page = signed_in_page(browser, live_server, designated, contexts)
+    page.goto(f"{live_server.url}/en/submissions/{submission.pk}/")
+    expect(page.get_by_role("toolbar").first).to_be_visible()  # the editor has started
+    samples = [
+        '<p onclick="x()">Hola <script>alert(1)</script><strong>2021</strong></p>',
+        "<h1>Título</h1><ul><li><em>uno</em></li><li><i>dos</i> <b>tres</b></li></ul>",
+        '<a href="https://example.org/?a=1&amp;b=2" target="_blank" class="x">enlace</a>',
+        '<a href="javascript:alert(1)">no</a> <a href="/en/">relativo</a> '
+        '<a href="MAILTO:ana@example.org">correo</a>',
+        '<div>bloque</div><span style="color:red">rojo</span><table><tr><td>celda</td></tr>'
+        "</table><ol><li>a<br>b</li></ol>",
+        "<p>a &lt;b&gt; &amp; c</p><style>p{}</style><img src=x onerror=alert(1)>",
+    ]
+    in_browser = page.evaluate("samples => samples.map(window.gcmEditor.clean)", samples)
+    on_server = [sanitise(sample).replace(f' rel="{LINK_REL}"', "") for sample in samples]
+    assert in_browser == on_server
+
+
+def test_new_paragraphs_typed_in_the_editor_are_kept(browser, live_server, setup, contexts):
+    submission, designated, _official = setup
+    page = signed_in_page(browser, live_server, designated, contexts)
+    page.goto(f"{live_server.url}/en/submissions/{submission.pk}/")
+    title = "1. Methodology for preparing the voluntary GCM review"
+    section = page.get_by_role("region", name=title)
+    section.get_by_role("textbox", name=title).click()
+    page.keyboard.type("Primer párrafo.")
+    page.keyboard.press("Enter")
+    page.keyboard.type("Segundo párrafo.")
+    expect(section.get_by_role("status").filter(has_text="Saved")).to_be_visible()
+    saved = SectionText.objects.get(submission=submission, section__key="methodology")
+    assert saved.text == "<p>Primer párrafo.</p><p>Segundo párrafo.</p>"

@@ -24,7 +24,7 @@ def test_shipped_outlines_follow_annexes_2_and_3(reference_data):
 
 def test_voluntary_review_needs_a_member_of_the_commission(reference_data):
     review = make_review("ECLAC")
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Kenya is not a member of ECLAC"):
         services.start_submission(
             kind=SubmissionKind.VOLUNTARY_REVIEW,
             review=review,
@@ -77,7 +77,7 @@ def test_stale_save_is_refused_with_the_newer_text(reference_data):
     services.save_section(
         section_text=section, text="<p>First writer</p>", base_version=0, actor=UserFactory()
     )
-    with pytest.raises(ConcurrentEditError) as conflict:
+    with pytest.raises(ConcurrentEditError, match=r"changed since it was read$") as conflict:
         services.save_section(
             section_text=section, text="<p>Second writer</p>", base_version=0, actor=UserFactory()
         )
@@ -101,18 +101,23 @@ def test_drafts_are_lenient_but_oversize_text_is_refused(reference_data):
     long_text = "<p>" + "palabra " * 800 + "</p>"
     saved = services.save_section(section_text=section, text=long_text, base_version=0, actor=None)
     assert saved.word_count == 800
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError, match="too long to save") as error:
         services.save_section(section_text=section, text="x" * 200_001, base_version=1, actor=None)
-    assert "too long to save" in error.value.messages[0]
+    assert error.value.messages == [
+        "This section is too long to save (more than 200,000 characters)."
+    ]
     section.refresh_from_db()
     assert section.word_count == 800
 
 
 def test_submitting_checks_strictly(reference_data):
     submission = make_voluntary_review()
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError, match="is empty") as error:
         services.submit_submission(submission=submission, actor=None)
-    assert len(error.value.messages) == 5
+    assert error.value.messages == [
+        f"Section {section.number}, “{section.display_title}”, is empty."
+        for section in submission.outline.sections.all()
+    ]
     for section in submission.sections.all():
         services.save_section(section_text=section, text="<p>Texto</p>", base_version=0, actor=None)
     submission.outline.limits_are_rules = True
@@ -121,7 +126,7 @@ def test_submitting_checks_strictly(reference_data):
     services.save_section(
         section_text=first, text="<p>" + "x " * 501 + "</p>", base_version=1, actor=None
     )
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError, match="the limit is 500") as error:
         services.submit_submission(submission=submission, actor=None)
     assert error.value.messages == ["Section 1 has 501 words; the limit is 500."]
     services.save_section(section_text=first, text="<p>Texto</p>", base_version=2, actor=None)
@@ -134,7 +139,9 @@ def test_return_needs_a_comment_and_resubmission_follows(reference_data):
     for section in submission.sections.all():
         services.save_section(section_text=section, text="<p>Texto</p>", base_version=0, actor=None)
     services.submit_submission(submission=submission, actor=None)
-    with pytest.raises(ValidationError):
+    with pytest.raises(
+        ValidationError, match="Say what should be revised when returning a submission"
+    ):
         services.decide_submission(submission=submission, actor=None, status="returned")
     services.decide_submission(
         submission=submission, actor=None, status="returned", comment="Add data on objective 20."
@@ -143,7 +150,9 @@ def test_return_needs_a_comment_and_resubmission_follows(reference_data):
     assert submission.is_editable
     again = services.submit_submission(submission=submission, actor=None)
     assert again.status == SubmissionStatus.RESUBMITTED
-    with pytest.raises(ValidationError):
+    with pytest.raises(
+        ValidationError, match="This decision is not possible in the submission's current state"
+    ):
         services.decide_submission(submission=again, actor=None, status="published")
     services.decide_submission(submission=again, actor=None, status="accepted")
     services.decide_submission(submission=again, actor=None, status="published")
