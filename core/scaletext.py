@@ -5,11 +5,10 @@ from with a seeded random generator, gives the same volume in seconds.
 """
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.utils.html import escape
-
-from submissions.wordcount import count_words
 
 FAKER_LOCALES = {
     "ar": "ar_AA",
@@ -39,11 +38,11 @@ def language_of(iso3: str) -> str:
 
 @dataclass
 class TextPool:
-    """Paragraphs (as HTML) and their word counts per language, and names per language."""
+    """Paragraphs (as HTML) and names per language."""
 
     seed: int
     size: int = 120
-    _paragraphs: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    _paragraphs: dict[str, list[str]] = field(default_factory=dict)
     _names: dict[str, list[str]] = field(default_factory=dict)
 
     def _faker(self, language: str):
@@ -53,14 +52,12 @@ class TextPool:
         faker.seed_instance(self.seed)
         return faker
 
-    def paragraphs(self, language: str) -> list[tuple[str, int]]:
+    def paragraphs(self, language: str) -> list[str]:
         if language not in self._paragraphs:
             faker = self._faker(language)
-            pool = []
-            for _ in range(self.size):
-                html = f"<p>{escape(faker.paragraph(nb_sentences=6))}</p>"
-                pool.append((html, count_words(html)))
-            self._paragraphs[language] = pool
+            self._paragraphs[language] = [
+                f"<p>{escape(faker.paragraph(nb_sentences=6))}</p>" for _ in range(self.size)
+            ]
         return self._paragraphs[language]
 
     def names(self, language: str) -> list[str]:
@@ -69,16 +66,18 @@ class TextPool:
             self._names[language] = [faker.name() for _ in range(self.size * 4)]
         return self._names[language]
 
-    def text(self, rng: random.Random, language: str, words: int) -> tuple[list[str], int]:
-        """Paragraphs adding up to about `words` words (at least one paragraph)."""
+    def text(
+        self, rng: random.Random, language: str, words: int, count: Callable[[str], int]
+    ) -> list[str]:
+        """Paragraphs adding up to about `words` words as `count` counts them (at least one)."""
         pool = self.paragraphs(language)
         chosen, total = [], 0
         while not chosen or total < words:
-            html, count = pool[rng.randrange(len(pool))]
+            html = pool[rng.randrange(len(pool))]
             chosen.append(html)
-            total += count
-        return chosen, total
+            total += count(html)
+        return chosen
 
     def sentence(self, rng: random.Random, language: str) -> str:
-        html, _count = self.paragraphs(language)[rng.randrange(self.size)]
+        html = self.paragraphs(language)[rng.randrange(self.size)]
         return html.removeprefix("<p>").removesuffix("</p>").split(". ")[0].rstrip(".") + "."

@@ -288,12 +288,12 @@ def _add_comments(
             continue
         for _ in range(rng.randint(0, 6)):
             author = rng.choice(authors)
-            paragraphs, _words = pool.text(rng, author.preferred_language, 40)
+            paragraph = rng.choice(pool.paragraphs(author.preferred_language))
             comments.append(
                 DocumentComment(
                     document=document,
                     author=author,
-                    text=paragraphs[0].removeprefix("<p>").removesuffix("</p>")[:5000],
+                    text=paragraph.removeprefix("<p>").removesuffix("</p>")[:5000],
                 )
             )
     DocumentComment.objects.bulk_create(comments, batch_size=BATCH)

@@ -16,3 +16,6 @@ class SubmissionsConfig(AppConfig):
     def ready(self):
         # Shipped outlines exist wherever the tables do, like Django's own permissions.
         post_migrate.connect(_install_outlines, sender=self)
+        from core.pagecache import invalidate_on_change
+
+        invalidate_on_change(self.get_model("Submission"))

@@ -33,6 +33,7 @@ from submissions.models import (
     Submission,
 )
 from submissions.services import current_outline
+from submissions.wordcount import count_words
 
 REGIONAL_INPUTS = 300
 WORDS_WITHOUT_LIMIT = 300
@@ -77,6 +78,7 @@ class _Builder:
     def __init__(self, *, seed: int, pool: TextPool):
         self.rng = random.Random(f"{seed}:submissions")
         self.pool = pool
+        self.word_counts: dict[str, int] = {}
         self.outlines = {kind: current_outline(kind) for kind in SubmissionKind}
         self.sections = {
             kind: list(outline.sections.order_by("position"))
@@ -145,26 +147,29 @@ class _Builder:
             submission.means_needed = sorted(
                 rng.sample([m.value for m in MeansOfImplementation], rng.randint(1, 4))
             )
-            submission.stakeholder_involvement = _plain(
-                self.pool.text(rng, submission.language, 120)[0]
-            )
+            submission.stakeholder_involvement = _plain(self.prose(submission.language, 120))
 
     def texts(self, submission: Submission, author: User):
         """The section texts of a submission and their revisions (earlier ones shorter)."""
         for section in self.sections[submission.kind]:
             target = section.word_limit or WORDS_WITHOUT_LIMIT
             words = round(target * self.rng.uniform(0.8, 1.05))
-            paragraphs, _count = self.pool.text(self.rng, submission.language, words)
+            paragraphs = self.prose(submission.language, words)
             versions = self.rng.randint(1, 3)
             revisions = []
             for version in range(1, versions + 1):
                 kept = paragraphs[: max(1, len(paragraphs) * version // versions)]
-                revisions.append((version, "".join(kept), self._count(submission.language, kept)))
+                revisions.append((version, "".join(kept), sum(self.count(p) for p in kept)))
             yield section, revisions
 
-    def _count(self, language: str, paragraphs: list[str]) -> int:
-        counts = dict(self.pool.paragraphs(language))
-        return sum(counts[p] for p in paragraphs)
+    def count(self, paragraph: str) -> int:
+        """Words of a pooled paragraph, counted once: counts of paragraphs add up."""
+        if paragraph not in self.word_counts:
+            self.word_counts[paragraph] = count_words(paragraph)
+        return self.word_counts[paragraph]
+
+    def prose(self, language: str, words: int) -> list[str]:
+        return self.pool.text(self.rng, language, words, self.count)
 
     def progress(self, submission: Submission) -> Iterator[tuple[ObjectiveProgress, list[int]]]:
         rng = self.rng
@@ -174,16 +179,12 @@ class _Builder:
                     submission=submission,
                     objective=objective,
                     status=rng.choice(list(ImplementationStatus)),
-                    narrative=_plain(self.pool.text(rng, submission.language, 90)[0]),
+                    narrative=_plain(self.prose(submission.language, 90)),
                     indicators=(
-                        _plain(self.pool.text(rng, submission.language, 30)[0])
-                        if rng.random() < 0.6
-                        else ""
+                        _plain(self.prose(submission.language, 30)) if rng.random() < 0.6 else ""
                     ),
                     promising_practice=(
-                        _plain(self.pool.text(rng, submission.language, 60)[0])
-                        if rng.random() < 0.4
-                        else ""
+                        _plain(self.prose(submission.language, 60)) if rng.random() < 0.4 else ""
                     ),
                 ),
                 rng.sample(self.principle_ids, rng.randint(1, 3)),
