@@ -4,6 +4,7 @@ from typing import Any
 
 from django.db import models
 from django.db.models import F
+from django.db.models.signals import post_save
 from django.utils import timezone
 
 
@@ -31,3 +32,13 @@ def save_if_unchanged(obj: models.Model, *, expected_version: int, fields: list[
     if not updated:
         raise ConcurrentEditError(model._default_manager.get(pk=obj.pk))
     obj.version = expected_version + 1
+    # The row was saved through an update, which sends no signal: receivers (the public page
+    # cache among them) still need to know.
+    post_save.send(
+        sender=model,
+        instance=obj,
+        created=False,
+        update_fields=frozenset(values),
+        raw=False,
+        using=obj._state.db,
+    )

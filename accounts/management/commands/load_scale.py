@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from accounts.models import User
+from core.pagecache import bump_public_pages
 from core.scaletext import TextPool
 from reference.models import Commission
 
@@ -59,6 +60,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             for module in modules:
                 module.load(seed=seed, factor=scale, pool=pool, out=self)
+        bump_public_pages()  # bulk writes send no signals
         self.stdout.write(
             self.style.SUCCESS(f"Scale data loaded in {time.monotonic() - started:.0f} s.")
         )
