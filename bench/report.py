@@ -77,7 +77,8 @@ def write_reports(targets, *, machine, settings, unmeasured, out_dir: Path, mark
         "touches no database, measured in the same run. Written by `make bench`.",
         "",
         f"- Date: {machine['date']}",
-        f"- Machine: {machine['cpu']}, {machine['cores']} cores, {machine['system']}",
+        f"- Machine: {machine['cpu']}, {machine['cores']} cores, {machine['system']}; load "
+        f"average at the end {machine['load']} (1 / 5 / 15 min; the benchmark shares the cores)",
         f"- Python {machine['python']}, Django {machine['django']}, "
         f"PostgreSQL {machine['postgresql']}, cache on Redis",
         f"- wrk: {settings['connections']} connections, {settings['duration']} s per page per "

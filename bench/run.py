@@ -213,6 +213,7 @@ def machine() -> dict[str, str]:
         "python": platform.python_version(),
         "django": django.get_version(),
         "postgresql": postgres,
+        "load": " / ".join(f"{load:.2f}" for load in os.getloadavg()),
         "date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
     }
 
