@@ -17,7 +17,6 @@ import socket
 import subprocess
 import sys
 import time
-import urllib.error
 import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -154,10 +153,12 @@ def start_server(env: dict[str, str], port: int) -> subprocess.Popen:
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as answer:
+            with urllib.request.urlopen(
+                f"http://127.0.0.1:{port}/en/bench/bare/", timeout=10
+            ) as answer:
                 if answer.status == 200:
                     return server
-        except (urllib.error.URLError, ConnectionError):
+        except OSError:  # not listening yet, or not answering yet
             time.sleep(0.5)
     server.terminate()
     fail(f"gunicorn did not answer on port {port}; see {OUT_DIR / 'gunicorn.log'}")

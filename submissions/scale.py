@@ -109,29 +109,31 @@ class _Builder:
             members = [m for m in memberships if m.commission_id == review.commission_id]
             for membership in members[: max(1, round(len(members) * factor))]:
                 country = membership.country
-                yield (
-                    Submission(
-                        kind=SubmissionKind.VOLUNTARY_REVIEW,
-                        review=review,
-                        outline=self.outlines[SubmissionKind.VOLUNTARY_REVIEW],
-                        country=country,
-                        language=language_of(country.iso3),
-                    ),
-                    authors[f"focal.{country.iso3.lower()}@{SCALE_DOMAIN}"],
+                submission = self._new(
+                    SubmissionKind.VOLUNTARY_REVIEW, review, country, language_of(country.iso3)
                 )
+                yield submission, authors[f"focal.{country.iso3.lower()}@{SCALE_DOMAIN}"]
         for number in range(count):
             review = reviews[number % len(reviews)]
             organisation = organisations[number % len(organisations)]
-            yield (
-                Submission(
-                    kind=SubmissionKind.REGIONAL_INPUT,
-                    review=review,
-                    outline=self.outlines[SubmissionKind.REGIONAL_INPUT],
-                    organisation=organisation,
-                    language=self.rng.choice(review.working_languages),
-                ),
-                authors[f"org.{number % len(organisations) + 1:03d}@{SCALE_DOMAIN}"],
+            submission = self._new(
+                SubmissionKind.REGIONAL_INPUT,
+                review,
+                organisation,
+                self.rng.choice(review.working_languages),
             )
+            yield submission, authors[f"org.{number % len(organisations) + 1:03d}@{SCALE_DOMAIN}"]
+
+    def _new(self, kind: str, review, author, language: str) -> Submission:
+        """A submission by a country (voluntary review) or an organisation (regional input)."""
+        by = (
+            {"country": author}
+            if kind == SubmissionKind.VOLUNTARY_REVIEW
+            else {"organisation": author}
+        )
+        return Submission(
+            kind=kind, review=review, outline=self.outlines[kind], language=language, **by
+        )
 
     def describe(self, submission: Submission) -> None:
         rng = self.rng
