@@ -28,6 +28,7 @@ class Target:
     cookie: str = ""
     queries: int = 0
     in_process_ms: float = 0.0
+    sql_ms: float = 0.0
     rounds: list[dict] = field(default_factory=list)
 
 
@@ -121,6 +122,7 @@ def measure_in_process(targets: list[Target]) -> None:
         with CaptureQueriesContext(connection) as queries:
             client.get(target.url)
         target.queries = len(queries.captured_queries)
+        target.sql_ms = round(sum(float(q["time"]) for q in queries.captured_queries) * 1000, 1)
         timings = []
         for _ in range(3):
             started = time.perf_counter()
