@@ -14,6 +14,7 @@ import re
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.middleware.csp import get_nonce
@@ -27,12 +28,21 @@ _TOKEN_FIELD = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*(")')
 _HEADERS = ("Content-Type", "Content-Language")
 
 
-def bump_public_pages(*args, **kwargs) -> None:
-    """Make every cached public page stale (a signal receiver, so it accepts any arguments)."""
+def _bump() -> None:
     try:
         cache.incr(VERSION_KEY)
     except ValueError:  # no version yet, or it was evicted
         cache.add(VERSION_KEY, 1, timeout=None)
+
+
+def bump_public_pages(*args, **kwargs) -> None:
+    """Make every cached public page stale (a signal receiver, so it accepts any arguments).
+
+    Bumped at once and again on commit: a page rendered from the old data between the two
+    would otherwise be kept under the new version.
+    """
+    _bump()
+    transaction.on_commit(_bump)
 
 
 def invalidate_on_change(*models) -> None:
