@@ -56,6 +56,8 @@ def invalidate_on_change(*models) -> None:
 def _cacheable(request) -> bool:
     return (
         request.method in ("GET", "HEAD")
+        # Query strings (filters) are not cached: any visitor could fill the cache with them.
+        and not request.GET
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and CookieStorage.cookie_name not in request.COOKIES
     )
@@ -66,7 +68,7 @@ def _key(request) -> str:
     if version is None:
         cache.add(VERSION_KEY, 1, timeout=None)
         version = cache.get(VERSION_KEY, 1)
-    path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    path = hashlib.sha256(request.path.encode()).hexdigest()
     return f"pagecache:{version}:{request.LANGUAGE_CODE}:{path}"
 
 

@@ -107,3 +107,16 @@ def test_draft_review_stays_hidden_after_its_public_page_was_cached(client, publ
         review=public_review, expected_version=public_review.version, fields=["status"]
     )
     assert client.get(_url(public_review)).status_code == 404
+
+
+def test_page_with_a_query_string_is_rendered_every_time(client, public_review):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(_url(public_review))
+    client.get(_url(public_review) + "?from=newsletter")
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(_url(public_review) + "?from=newsletter")
+    assert response.status_code == 200
+    assert len(queries) > 0
+    assert "from=newsletter" not in client.get(_url(public_review)).text
