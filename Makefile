@@ -10,7 +10,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3; do \
 	if command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; \
 	then echo $$p; break; fi; done)
 
-.PHONY: demo test lint format messages install check-python clean
+.PHONY: demo test lint format messages install check-python clean bench
 
 check-python:
 	@if [ -z "$(PYTHON)" ] || ! $(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then \
@@ -54,3 +54,7 @@ messages: install
 
 clean:
 	rm -rf $(VENV) var/db.sqlite3 var/static
+
+# Throughput of the key pages against a bare Django view; see docs/benchmarks.md.
+bench: install
+	$(PY) -m bench.run

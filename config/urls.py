@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.views import switch_language
 from config.views import HomeView, healthz
+from core.pagecache import cache_public_page
 
 # The admin signs in through allauth, so its rate limits and two-factor authentication apply.
 admin.site.login = secure_admin_login(admin.site.login)
@@ -18,7 +19,7 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("", HomeView.as_view(), name="home"),
+    path("", cache_public_page(HomeView.as_view()), name="home"),
     path("accounts/", include("allauth.urls")),
     path("", include("accounts.urls")),
     path("", include("reference.urls")),

@@ -6,6 +6,7 @@ from django import forms
 from django.contrib import messages
 from django.db import models
 from django.db.models import F
+from django.db.models.signals import post_save
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -35,6 +36,16 @@ def save_if_unchanged(obj: models.Model, *, expected_version: int, fields: list[
     if not updated:
         raise ConcurrentEditError(model._default_manager.get(pk=obj.pk))
     obj.version = expected_version + 1
+    # The row was saved through an update, which sends no signal: receivers (the public page
+    # cache among them) still need to know.
+    post_save.send(
+        sender=model,
+        instance=obj,
+        created=False,
+        update_fields=frozenset(values),
+        raw=False,
+        using=obj._state.db,
+    )
 
 
 class VersionedForm(forms.ModelForm):

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class ReferenceConfig(AppConfig):
     name = "reference"
     verbose_name = _("Reference data")
+
+    def ready(self):
+        from core.pagecache import invalidate_on_change
+
+        invalidate_on_change(*self.get_models())

@@ -7,6 +7,7 @@ class ReviewsConfig(AppConfig):
     verbose_name = _("Regional reviews")
 
     def ready(self):
+        from core.pagecache import invalidate_on_change
         from reviews import evaluators  # noqa: F401 — registers the checklist evaluators
         from reviews.navigation import register_tab
 
@@ -34,4 +35,9 @@ class ReviewsConfig(AppConfig):
             url_name="reviews:review",
             permission="reviews.see_review",
             order=1000,
+        )
+
+        # Public pages show every part of a review but its checklist.
+        invalidate_on_change(
+            *(model for model in self.get_models() if model.__name__ != "ChecklistItem")
         )

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from core.pagecache import cache_public_page
 from reviews.views import calendar, checklist, cycles, documents, programme, review
 
 app_name = "reviews"
@@ -9,9 +10,9 @@ urlpatterns = [
     path("cycles/new/", cycles.CycleCreateView.as_view(), name="cycle_new"),
     path("cycles/<slug:slug>/", cycles.CycleDashboardView.as_view(), name="cycle"),
     path("cycles/<slug:slug>/calendar.ics", calendar.cycle_calendar, name="cycle_calendar"),
-    path("reviews/", review.ReviewListView.as_view(), name="reviews"),
+    path("reviews/", cache_public_page(review.ReviewListView.as_view()), name="reviews"),
     path("reviews/new/", cycles.ReviewCreateView.as_view(), name="review_new"),
-    path("reviews/<int:pk>/", review.ReviewPublicView.as_view(), name="review"),
+    path("reviews/<int:pk>/", cache_public_page(review.ReviewPublicView.as_view()), name="review"),
     path(
         "reviews/<int:pk>/calendar.ics",
         calendar.ReviewCalendarView.as_view(),

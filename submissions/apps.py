@@ -32,3 +32,6 @@ class SubmissionsConfig(AppConfig):
             permission="reviews.manage_review",
             order=90,
         )
+        from core.pagecache import invalidate_on_change
+
+        invalidate_on_change(self.get_model("Submission"))

@@ -2,6 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from core.pagecache import bump_public_pages
 from reference.loading import DATA_DIR, ReferenceDataError, load_reference
 
 
@@ -21,6 +22,7 @@ class Command(BaseCommand):
         for line in report.lines():
             self.stdout.write(line)
         if report.changed:
+            bump_public_pages()  # bulk writes send no signals
             self.stdout.write(self.style.SUCCESS("Reference data loaded."))
         else:
             self.stdout.write(

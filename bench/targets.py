@@ -1,0 +1,153 @@
+"""What `make bench` measures: the key pages of every role, each signed in through a real session."""
+
+import statistics
+import time
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+ANONYMOUS = "anonymous"
+STAKEHOLDER = "stakeholder"
+FOCAL_POINT = "focal point"
+COMMISSION_SECRETARIAT = "commission secretariat"
+NETWORK_SECRETARIAT = "Network secretariat"
+# The namespaces of the application's own pages (allauth's and the admin's are not ours to tune).
+OWN_NAMESPACES = ("reference", "accounts", "reviews", "submissions")
+
+
+@dataclass
+class Target:
+    page: str
+    role: str
+    url_name: str
+    url: str
+    cookie: str = ""
+    queries: int = 0
+    in_process_ms: float = 0.0
+    sql_ms: float = 0.0
+    rounds: list[dict] = field(default_factory=list)
+
+
+def _session_cookie(user) -> str:
+    client = Client()
+    client.force_login(user)
+    return f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
+
+
+def build_targets() -> list[Target]:
+    from accounts.models import User
+    from reviews.models import RegionalReview, ReviewDocument
+    from reviews.scale import CYCLES
+    from submissions.models import Submission
+
+    review = RegionalReview.objects.get(cycle__slug=CYCLES[-1][0], commission__code="ECA")
+    document = ReviewDocument.objects.filter(review=review).order_by("pk").first()
+    submission = Submission.objects.get(review=review, country__iso3="MAR")
+    users = {u.email: u for u in User.objects.filter(email__endswith="@example.org")}
+    cookies = {
+        ANONYMOUS: "",
+        STAKEHOLDER: _session_cookie(users["stakeholder@example.org"]),
+        FOCAL_POINT: _session_cookie(users["focal.morocco@example.org"]),
+        COMMISSION_SECRETARIAT: _session_cookie(users["eca@example.org"]),
+        NETWORK_SECRETARIAT: _session_cookie(users["network@example.org"]),
+    }
+    pk = {"pk": review.pk}
+    pages = [
+        ("bare view", ANONYMOUS, "bench_bare", {}),
+        ("home", ANONYMOUS, "home", {}),
+        ("review list", ANONYMOUS, "reviews:reviews", {}),
+        ("review public page", ANONYMOUS, "reviews:review", pk),
+        ("objectives list", ANONYMOUS, "reference:objectives", {}),
+        ("commission list", ANONYMOUS, "reference:commissions", {}),
+        ("commission page", ANONYMOUS, "reference:commission", {"code": "ECA"}),
+        ("home", STAKEHOLDER, "home", {}),
+        ("review list", STAKEHOLDER, "reviews:reviews", {}),
+        ("review public page", STAKEHOLDER, "reviews:review", pk),
+        ("profile", STAKEHOLDER, "accounts:profile", {}),
+        ("home", FOCAL_POINT, "home", {}),
+        ("my submissions", FOCAL_POINT, "submissions:mine", {}),
+        ("submission editor", FOCAL_POINT, "submissions:edit", {"pk": submission.pk}),
+        (
+            "submission objectives (23)",
+            FOCAL_POINT,
+            "submissions:objectives",
+            {"pk": submission.pk},
+        ),
+        ("country team", FOCAL_POINT, "accounts:country_team", {"iso3": "MAR"}),
+        ("review dashboard", COMMISSION_SECRETARIAT, "reviews:dashboard", pk),
+        ("roadmap", COMMISSION_SECRETARIAT, "reviews:roadmap", pk),
+        ("round tables", COMMISSION_SECRETARIAT, "reviews:roundtables", pk),
+        ("programme", COMMISSION_SECRETARIAT, "reviews:programme", pk),
+        ("checklist", COMMISSION_SECRETARIAT, "reviews:checklist", pk),
+        ("documents", COMMISSION_SECRETARIAT, "reviews:documents", pk),
+        ("document", COMMISSION_SECRETARIAT, "reviews:document", {"pk": document.pk}),
+        ("review queue", COMMISSION_SECRETARIAT, "submissions:queue", pk),
+        (
+            "per-objective view",
+            COMMISSION_SECRETARIAT,
+            "submissions:objective",
+            {"pk": review.pk, "number": 5},
+        ),
+        ("outbox", COMMISSION_SECRETARIAT, "submissions:outbox", pk),
+        ("commission team", COMMISSION_SECRETARIAT, "accounts:commission_team", {"code": "ECA"}),
+        ("organisation list", COMMISSION_SECRETARIAT, "accounts:organisations", {}),
+        ("cycle list", NETWORK_SECRETARIAT, "reviews:cycles", {}),
+        ("cycle dashboard", NETWORK_SECRETARIAT, "reviews:cycle", {"slug": review.cycle.slug}),
+        ("review dashboard", NETWORK_SECRETARIAT, "reviews:dashboard", pk),
+        ("review queue", NETWORK_SECRETARIAT, "submissions:queue", pk),
+        ("organisation list", NETWORK_SECRETARIAT, "accounts:organisations", {}),
+    ]
+    return [
+        Target(page, role, name, reverse(name, kwargs=kwargs), cookies[role])
+        for page, role, name, kwargs in pages
+    ]
+
+
+def measure_in_process(targets: list[Target]) -> None:
+    """Queries per request and in-process time, through the test client on the same database."""
+    for target in targets:
+        client = Client()
+        if target.cookie:
+            name, value = target.cookie.split("=", 1)
+            client.cookies[name] = value
+        response = client.get(target.url)  # warms caches, as the served pages are warm
+        if response.status_code != 200:
+            raise SystemExit(
+                f"make bench: {target.url} answered {response.status_code} to the {target.role}."
+            )
+        with CaptureQueriesContext(connection) as queries:
+            client.get(target.url)
+        target.queries = len(queries.captured_queries)
+        target.sql_ms = round(sum(float(q["time"]) for q in queries.captured_queries) * 1000, 1)
+        timings = []
+        for _ in range(3):
+            started = time.perf_counter()
+            client.get(target.url)
+            timings.append((time.perf_counter() - started) * 1000)
+        target.in_process_ms = round(statistics.median(timings), 1)
+
+
+def _route_names(patterns, namespace: str = "") -> set[str]:
+    names = set()
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}:{pattern.namespace}" if namespace else pattern.namespace or ""
+            names |= _route_names(pattern.url_patterns, inner if pattern.namespace else namespace)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            names.add(f"{namespace}:{pattern.name}" if namespace else pattern.name)
+    return names
+
+
+def unmeasured_routes(targets: list[Target]) -> list[str]:
+    """Named routes of the application that no target measures (forms, downloads, POST-only)."""
+    measured = {target.url_name for target in targets}
+    own = {
+        name
+        for name in _route_names(get_resolver().url_patterns)
+        if name.split(":", 1)[0] in OWN_NAMESPACES or name == "home"
+    }
+    return sorted(own - measured)
