@@ -43,9 +43,10 @@ def summarise(targets) -> list[dict]:
                 "page": target.page,
                 "role": target.role,
                 "url": target.url,
-                "requests_per_second": rps,
-                "p50_ms": statistics.median(r["p50_ms"] for r in target.rounds),
-                "p95_ms": p95,
+                # The median of an even number of rounds is a mean: round it to what wrk reports.
+                "requests_per_second": round(rps, 1),
+                "p50_ms": round(statistics.median(r["p50_ms"] for r in target.rounds), 1),
+                "p95_ms": round(p95, 1),
                 "ratio": round(ratio, 2),
                 "p95_ratio": round(p95 / bare_p95, 1) if bare_p95 else 0.0,
                 "queries": target.queries,

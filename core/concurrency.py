@@ -106,12 +106,12 @@ class ConflictMixin:
 
 
 class VersionedFormViewMixin(ConflictMixin):
-    """A FormView over a VersionedForm: `save(form)` calls the service, which may conflict."""
+    """A FormView over a VersionedForm.
+
+    The view defines `save(form)`, which calls the service and may raise ConcurrentEditError.
+    """
 
     success_message = ""
-
-    def save(self, form) -> None:
-        raise NotImplementedError
 
     def form_valid(self, form):
         try:
