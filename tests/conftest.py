@@ -40,6 +40,19 @@ def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
 
 
+@pytest.fixture
+def signed_in_page(new_context, live_server):
+    """Opens a page in a browser window of its own, with `user` signed in by a session cookie."""
+    from tests.signing_in import sign_in_with_session
+
+    def open_page(user):
+        page = new_context().new_page()
+        sign_in_with_session(page, live_server, user)
+        return page
+
+    return open_page
+
+
 @pytest.fixture(autouse=True)
 def _english_by_default():
     # A request leaves its language active in the thread; each test starts in English.
