@@ -6,15 +6,12 @@ from playwright.sync_api import expect
 from reference.models import Commission, Country
 from submissions import services
 from tests.factories import commission_secretariat, make_voluntary_review
-from tests.submissions.test_editor_browser import contexts, signed_in_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-__all__ = ["contexts"]  # a fixture: imported to be used by name, not called
-
 
 def test_queue_filter_swaps_the_table_in_place(
-    browser, live_server, transactional_reference_data, contexts
+    signed_in_page, live_server, transactional_reference_data
 ):
     submitted = make_voluntary_review("MEX", "ECLAC")
     for section in submitted.sections.all():
@@ -28,9 +25,9 @@ def test_queue_filter_swaps_the_table_in_place(
         actor=None,
     )
     staff = commission_secretariat(Commission.objects.get(code="ECLAC"))
-    page = signed_in_page(browser, live_server, staff, contexts)
+    page = signed_in_page(staff)
     page.goto(f"{live_server.url}/en/reviews/{submitted.review.pk}/submissions/")
-    table = page.locator("#queue-table")
+    table = page.get_by_role("table")
     expect(table.get_by_role("link", name="Voluntary GCM review: Argentina")).to_be_visible()
     page.evaluate("window.notReloaded = true")
 
