@@ -151,11 +151,11 @@ def documents_translated(facts: ReviewFacts) -> Verdict:
     if not languages:
         return Verdict.unmet(_("Choose the working languages of the meeting."))
     problems = []
+    names = dict(settings.LANGUAGES)
     for document in facts.documents:
         if document.visibility == Visibility.SECRETARIAT:
             continue
-        present = {version.language for version in document.versions.all()}
-        names = dict(settings.LANGUAGES)
+        present = set(document.languages)
         missing = [str(names.get(code, code)) for code in languages if code not in present]
         if missing:
             problems.append(

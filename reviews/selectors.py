@@ -65,13 +65,7 @@ def _lookup(part: Part) -> Prefetch:
     if part is Part.DOCUMENTS:
         return Prefetch(
             "documents",
-            queryset=ReviewDocument.objects.annotate(
-                comment_count=Count("comments")
-            ).prefetch_related(
-                Prefetch(
-                    "versions", queryset=DocumentVersion.objects.order_by("language", "-number")
-                )
-            ),
+            queryset=ReviewDocument.objects.annotate(comment_count=Count("comments")),
             to_attr="fact_documents",
         )
     if part is Part.PHASES:
@@ -83,6 +77,25 @@ def _lookup(part: Part) -> Prefetch:
         queryset=ChecklistItem.objects.select_related("owner").order_by("pk"),
         to_attr="fact_checklist",
     )
+
+
+def _attach_languages(reviews: list[RegionalReview]) -> None:
+    """Give each loaded document `languages`: the codes it has a version in, sorted.
+
+    Pages and evaluators read only which languages exist, so no version is built.
+    """
+    languages: dict[int, list[str]] = {}
+    rows = (
+        DocumentVersion.objects.filter(document__review__in=[review.pk for review in reviews])
+        .order_by("document_id", "language")
+        .values_list("document_id", "language")
+        .distinct()
+    )
+    for document_id, language in rows:
+        languages.setdefault(document_id, []).append(language)
+    for review in reviews:
+        for document in review.fact_documents:
+            document.languages = languages.get(document.pk, [])
 
 
 def facts_for_reviews(
@@ -98,6 +111,8 @@ def facts_for_reviews(
         for lookup in lookups:
             review.__dict__.pop(lookup.to_attr, None)
     prefetch_related_objects(reviews, *lookups)
+    if Part.DOCUMENTS in parts:
+        _attach_languages(reviews)
     objectives = list(Objective.objects.order_by("number")) if Part.ROUNDTABLES in parts else None
     today = today or timezone.localdate()
     return [
