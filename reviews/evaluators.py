@@ -118,6 +118,7 @@ def documents_on_time(facts: ReviewFacts) -> Verdict:
     due = facts.review.documents_due
     if due is None:
         return Verdict.unmet(_("Set the meeting dates to know when documents are due."))
+    due_text = date_format(due)
     problems = []
     for timing in facts.document_timings:
         if timing.state == TimingState.LATE:
@@ -126,23 +127,21 @@ def documents_on_time(facts: ReviewFacts) -> Verdict:
                 % {
                     "title": timing.document.title,
                     "shared": date_format(timing.document.shared_on),
-                    "due": date_format(due),
+                    "due": due_text,
                 }
             )
         elif timing.state == TimingState.OVERDUE:
             problems.append(
                 _("“%(title)s” is not shared yet; it was due on %(due)s.")
-                % {"title": timing.document.title, "due": date_format(due)}
+                % {"title": timing.document.title, "due": due_text}
             )
     if not facts.documents:
-        problems.append(
-            _("No document yet; documents are due on %(due)s.") % {"due": date_format(due)}
-        )
+        problems.append(_("No document yet; documents are due on %(due)s.") % {"due": due_text})
     if problems:
         return Verdict.unmet(*problems)
     if not any(document.shared_on for document in facts.documents):
-        return Verdict.unmet(_("Documents are due on %(due)s.") % {"due": date_format(due)})
-    return Verdict.met(_("Every document was shared by %(due)s.") % {"due": date_format(due)})
+        return Verdict.unmet(_("Documents are due on %(due)s.") % {"due": due_text})
+    return Verdict.met(_("Every document was shared by %(due)s.") % {"due": due_text})
 
 
 @register_evaluator("documents-translated")
