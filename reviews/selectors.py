@@ -59,7 +59,11 @@ def _lookup(part: Part) -> Prefetch:
             "sessions",
             queryset=Session.objects.select_related("roundtable")
             .order_by("date", "start_time", "pk")
-            .prefetch_related(Prefetch("speakers", queryset=speakers_with_details())),
+            .prefetch_related(
+                # Within one session; the model's ordering would join the session's review,
+                # cycle and commission for every speaker.
+                Prefetch("speakers", queryset=speakers_with_details().order_by("role", "pk"))
+            ),
             to_attr="fact_sessions",
         )
     if part is Part.DOCUMENTS:

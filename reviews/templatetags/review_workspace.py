@@ -1,10 +1,12 @@
 from django import template
+from django.forms import BoundField
 from django.forms.utils import pretty_name
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 
+from reference.models import Objective
 from reviews.enums import ChecklistStatus
 from reviews.models import ChecklistItem
 from reviews.navigation import TabLink, tabs_for
@@ -46,4 +48,32 @@ def checklist_status_fields(row: ChecklistRow) -> SafeString:
         label=label,
         suffix=gettext(":"),
         options=options,
+    )
+
+
+@register.simple_tag
+def objective_checkboxes(field: BoundField, objectives: list[Objective]) -> SafeString:
+    """The checkboxes of a round table's objectives, from objectives the page already loaded.
+
+    Written out here rather than one widget template per checkbox: a page has 4 × 23 of them.
+    """
+    checked = {str(value) for value in field.value() or ()}
+    label_from_instance = field.field.label_from_instance
+    return format_html_join(
+        "",
+        '<div class="checkbox"><input type="checkbox" name="{}" value="{}" id="{}_{}"{}> '
+        '<label for="{}_{}">{}</label></div>',
+        (
+            (
+                field.html_name,
+                objective.pk,
+                field.auto_id,
+                index,
+                " checked" if str(objective.pk) in checked else "",
+                field.auto_id,
+                index,
+                label_from_instance(objective),
+            )
+            for index, objective in enumerate(objectives)
+        ),
     )
