@@ -15,6 +15,7 @@ workspace in its AppConfig.ready(), so reviews never names a later app's URLs::
 `permission` on the review; tabs appear by `order`, then name.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.urls import reverse
@@ -60,3 +61,10 @@ def tabs_for(user, review, current_path: str) -> list[TabLink]:
         url = reverse(tab.url_name, kwargs={"pk": review.pk})
         links.append(TabLink(tab.label, url, url == current_path))
     return links
+
+
+def url_for_pk(url_name: str) -> Callable[[int], str]:
+    """The URL of `url_name` (whose only argument is `pk`) for any pk, reversed once per table."""
+    marker = 2_147_483_647
+    prefix, suffix = reverse(url_name, kwargs={"pk": marker}).split(str(marker))
+    return lambda pk: f"{prefix}{pk}{suffix}"

@@ -20,6 +20,9 @@ from reviews.models import (
 )
 from reviews.readiness import EVERYTHING, Part, ReviewFacts
 
+# The model's ordering within one review, without joining the review's cycle and commission.
+DOCUMENT_ORDER = ("kind", "title", "pk")
+
 
 def reviews_visible_to(user) -> QuerySet[RegionalReview]:
     reviews = RegionalReview.objects.select_related("cycle", "commission")
@@ -69,7 +72,9 @@ def _lookup(part: Part) -> Prefetch:
     if part is Part.DOCUMENTS:
         return Prefetch(
             "documents",
-            queryset=ReviewDocument.objects.annotate(comment_count=Count("comments")),
+            queryset=ReviewDocument.objects.annotate(comment_count=Count("comments")).order_by(
+                *DOCUMENT_ORDER
+            ),
             to_attr="fact_documents",
         )
     if part is Part.PHASES:
@@ -139,4 +144,7 @@ def facts_for(
 
 
 def documents_of(review: RegionalReview) -> QuerySet[ReviewDocument]:
-    return review.documents.all()
+    """The review's documents with what lists and the document rules read of them."""
+    return review.documents.only("review_id", "kind", "title", "visibility").order_by(
+        *DOCUMENT_ORDER
+    )

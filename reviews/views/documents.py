@@ -1,9 +1,7 @@
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views import View
@@ -15,6 +13,7 @@ from reviews import services
 from reviews.enums import DocumentKind, TimingState, Visibility
 from reviews.forms import CommentForm, DocumentForm, DocumentVersionForm
 from reviews.models import DocumentVersion, ReviewDocument
+from reviews.navigation import url_for_pk
 from reviews.readiness import Part, ReviewFacts
 from reviews.views.base import ManageReviewMixin
 
@@ -31,16 +30,9 @@ class DocumentRow:
     comment_count: int
 
 
-def _url_for_pk(url_name: str) -> Callable[[int], str]:
-    """The URL of `url_name` for any pk, reversed once for a whole table."""
-    marker = 2_147_483_647
-    prefix, suffix = reverse(url_name, kwargs={"pk": marker}).split(str(marker))
-    return lambda pk: f"{prefix}{pk}{suffix}"
-
-
 def document_rows(facts: ReviewFacts) -> list[DocumentRow]:
     """The rows of the documents table, each cell a string computed once per distinct value."""
-    url = _url_for_pk("reviews:document")
+    url = url_for_pk("reviews:document")
     kinds = {value: str(label) for value, label in DocumentKind.choices}
     visibilities = {value: str(label) for value, label in Visibility.choices}
     dates: dict = {None: "—"}

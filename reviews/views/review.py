@@ -10,6 +10,7 @@ from accounts.permissions import PermissionContextMixin, PermissionRequiredMixin
 from core.concurrency import VersionedFormViewMixin
 from reviews import selectors, services
 from reviews.forms import PhaseFormSet, ReviewForm, ReviewStatusForm, RoundtableForm
+from reviews.navigation import url_for_pk
 from reviews.readiness import Part
 from reviews.views.base import ManageReviewMixin
 
@@ -31,7 +32,11 @@ class ReviewPublicView(PermissionRequiredMixin, TemplateView):
         review = self.permission_object
         user = self.request.user
         facts = selectors.facts_for(review, {Part.ROUNDTABLES, Part.SESSIONS})
-        documents = permitted(user, "reviews.see_document", selectors.documents_of(review))
+        document_url = url_for_pk("reviews:document")
+        documents = [
+            (document_url(document.pk), document)
+            for document in permitted(user, "reviews.see_document", selectors.documents_of(review))
+        ]
         return super().get_context_data(
             review=review,
             facts=facts,
