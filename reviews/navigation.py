@@ -63,8 +63,11 @@ def tabs_for(user, review, current_path: str) -> list[TabLink]:
     return links
 
 
-def url_for_pk(url_name: str) -> Callable[[int], str]:
-    """The URL of `url_name` (whose only argument is `pk`) for any pk, reversed once per table."""
-    marker = 2_147_483_647
-    prefix, suffix = reverse(url_name, kwargs={"pk": marker}).split(str(marker))
-    return lambda pk: f"{prefix}{pk}{suffix}"
+def url_for_each(url_name: str, vary: str = "pk", **fixed: int) -> Callable[[int], str]:
+    """The URL of `url_name` for any value of its integer argument `vary`, reversed once.
+
+    For a table that links every row: one reverse() instead of one per row.
+    """
+    marker = str(2_147_483_647)
+    prefix, _marker, suffix = reverse(url_name, kwargs={**fixed, vary: marker}).partition(marker)
+    return lambda value: f"{prefix}{value}{suffix}"

@@ -9,7 +9,7 @@ from django.utils.translation import gettext
 from reference.models import Objective
 from reviews.enums import ChecklistStatus
 from reviews.models import ChecklistItem
-from reviews.navigation import TabLink, tabs_for
+from reviews.navigation import TabLink, tabs_for, url_for_each
 from reviews.readiness import ChecklistRow
 
 register = template.Library()
@@ -19,6 +19,20 @@ register = template.Library()
 def review_tabs(context, review) -> list[TabLink]:
     request = context["request"]
     return tabs_for(request.user, review, request.path)
+
+
+@register.simple_tag(takes_context=True)
+def review_item_url(context, url_name: str, review, item: int) -> str:
+    """The URL `url_name` (arguments `pk` and `item`) of one item of a review.
+
+    Reversed once per page: the makers are kept in the render context of the whole page, which
+    every included template shares.
+    """
+    page = context.render_context.dicts[0]
+    key = ("review_item_url", url_name, review.pk)
+    if key not in page:
+        page[key] = url_for_each(url_name, vary="item", pk=review.pk)
+    return page[key](item)
 
 
 @register.simple_tag

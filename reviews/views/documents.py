@@ -13,7 +13,7 @@ from reviews import services
 from reviews.enums import DocumentKind, TimingState, Visibility
 from reviews.forms import CommentForm, DocumentForm, DocumentVersionForm
 from reviews.models import DocumentVersion, ReviewDocument
-from reviews.navigation import url_for_pk
+from reviews.navigation import url_for_each
 from reviews.readiness import Part, ReviewFacts
 from reviews.views.base import ManageReviewMixin
 
@@ -32,7 +32,7 @@ class DocumentRow:
 
 def document_rows(facts: ReviewFacts) -> list[DocumentRow]:
     """The rows of the documents table, each cell a string computed once per distinct value."""
-    url = url_for_pk("reviews:document")
+    url = url_for_each("reviews:document")
     kinds = {value: str(label) for value, label in DocumentKind.choices}
     visibilities = {value: str(label) for value, label in Visibility.choices}
     dates: dict = {None: "—"}

@@ -10,7 +10,7 @@ from accounts.permissions import PermissionContextMixin, PermissionRequiredMixin
 from core.concurrency import VersionedFormViewMixin
 from reviews import selectors, services
 from reviews.forms import PhaseFormSet, ReviewForm, ReviewStatusForm, RoundtableForm
-from reviews.navigation import url_for_pk
+from reviews.navigation import url_for_each
 from reviews.readiness import Part
 from reviews.views.base import ManageReviewMixin
 
@@ -32,7 +32,7 @@ class ReviewPublicView(PermissionRequiredMixin, TemplateView):
         review = self.permission_object
         user = self.request.user
         facts = selectors.facts_for(review, {Part.ROUNDTABLES, Part.SESSIONS})
-        document_url = url_for_pk("reviews:document")
+        document_url = url_for_each("reviews:document")
         documents = [
             (document_url(document.pk), document)
             for document in permitted(user, "reviews.see_document", selectors.documents_of(review))
