@@ -1,6 +1,7 @@
 """The secretariat's workspace through its pages: access by scope, forms, documents, feeds."""
 
 import datetime
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -9,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from reference.models import Commission, Country
+from reference.models import Commission, Country, Objective
 from reviews.enums import DocumentKind, ReviewStatus, Visibility
 from reviews.models import DocumentVersion, RegionalReview, ReviewDocument
 from tests.factories import (
@@ -158,6 +159,44 @@ def test_moving_an_objective_out_shows_on_dashboard_and_checklist(client, ece_re
     checklist = client.get(reverse("reviews:checklist", args=[ece_review.pk])).content.decode()
     assert "Objective 23 is covered by no round table." in dashboard
     assert "Objective 23 is covered by no round table." in checklist
+
+
+def test_round_tables_check_the_objectives_they_cover(client, ece_review, ece_staff):
+    first = ece_review.roundtables.get(number=1)
+    first.objectives.set(Objective.objects.filter(number__in=[2, 5]))
+    client.force_login(ece_staff)
+    html = client.get(reverse("reviews:roundtables", args=[ece_review.pk])).content.decode()
+    checked = re.findall(
+        r'name="rt1-objectives" value="(\d+)" id="id_rt1-objectives_\d+" checked', html
+    )
+    assert checked == [
+        str(o.pk) for o in Objective.objects.filter(number__in=[2, 5]).order_by("number")
+    ]
+
+
+def test_documents_page_shows_languages_and_comments_of_each_document(
+    client, ece_review, ece_staff
+):
+    document = ReviewDocument.objects.create(
+        review=ece_review, kind=DocumentKind.CONCEPT_NOTE, title="Concept", visibility="public"
+    )
+    for language, number in [("fr", 1), ("en", 1), ("en", 2)]:
+        DocumentVersion.objects.create(
+            document=document,
+            language=language,
+            number=number,
+            file=f"reviews/{ece_review.pk}/documents/{document.pk}/{language}-v{number}.pdf",
+            original_name="concept.pdf",
+            content_type="application/pdf",
+            size=1000,
+        )
+    document.comments.create(author=UserFactory(), text="One")
+    document.comments.create(author=UserFactory(), text="Two")
+    client.force_login(ece_staff)
+    html = client.get(reverse("reviews:documents", args=[ece_review.pk])).content.decode()
+    row = html[html.index(f'<a href="/en/documents/{document.pk}/">Concept</a>') :]
+    row = row[: row.index("</tr>")]
+    assert re.findall(r"<td[^>]*>([^<]*)</td>", row)[-2:] == ["en, fr", "2"]
 
 
 def test_men_only_panel_shows_on_programme_and_dashboard(client, ece_review, ece_staff):
