@@ -13,6 +13,8 @@ from reviews.navigation import TabLink, tabs_for, url_for_each
 from reviews.readiness import ChecklistRow
 
 register = template.Library()
+# Django's own label suffix, translated by Django's catalog as its forms do.
+LABEL_SUFFIX = ":"
 
 
 @register.simple_tag(takes_context=True)
@@ -60,7 +62,7 @@ def checklist_status_fields(row: ChecklistRow) -> SafeString:
         version=item.version,
         pk=item.pk,
         label=label,
-        suffix=gettext(":"),
+        suffix=gettext(LABEL_SUFFIX),
         options=options,
     )
 
