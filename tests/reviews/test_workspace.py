@@ -4,6 +4,7 @@ import datetime
 import re
 
 import pytest
+from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -414,6 +415,7 @@ def test_review_pages_keep_a_constant_number_of_queries(client, reference_data, 
     def count(review):
         url = reverse(f"reviews:{name}", args=[review.pk])
         client.get(url)  # warm caches that are not per request
+        cache.clear()  # render the page, not its cached content
         with CaptureQueriesContext(connection) as context:
             response = client.get(url)
         assert response.status_code == 200
@@ -443,6 +445,69 @@ def test_public_page_loads_only_what_it_shows(client, reference_data):
         "reviews_documentcomment",
     ]:
         assert unshown not in tables
+
+
+def public_page(client, user, review) -> str:
+    client.logout()
+    client.force_login(user)
+    response = client.get(reverse("reviews:review", args=[review.pk]))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_public_page_shows_a_change_at_once_to_signed_in_users(client, reference_data):
+    review = make_review("ECE", status=ReviewStatus.ANNOUNCED)
+    session = add_session(review, title="Opening plenary")
+    stakeholder = UserFactory()
+    before = public_page(client, stakeholder, review)
+    session.title = "Closing plenary"
+    session.save()
+    ReviewDocument.objects.create(
+        review=review, kind=DocumentKind.AGENDA, title="Draft agenda", visibility="participants"
+    )
+    after = public_page(client, stakeholder, review)
+    assert ("Opening plenary" in before, "Draft agenda" in before) == (True, False)
+    assert ("Closing plenary" in after, "Opening plenary" in after) == (True, False)
+    assert "Draft agenda" in after
+
+
+def test_public_page_content_is_never_shown_to_another_audience(client, reference_data):
+    review = make_review("ECE", status=ReviewStatus.ANNOUNCED)
+    for title, visibility in [("Internal memo", "secretariat"), ("Agenda", "participants")]:
+        ReviewDocument.objects.create(
+            review=review, kind=DocumentKind.AGENDA, title=title, visibility=visibility
+        )
+    secretariat = commission_secretariat(Commission.objects.get(code="ECE"))
+    other_secretariat = commission_secretariat(Commission.objects.get(code="ECA"))
+    seen = {
+        name: ("Internal memo" in html, "Agenda" in html, "Secretariat dashboard" in html)
+        for name, html in [
+            ("secretariat", public_page(client, secretariat, review)),
+            ("stakeholder", public_page(client, UserFactory(), review)),
+            ("other secretariat", public_page(client, other_secretariat, review)),
+            ("secretariat again", public_page(client, secretariat, review)),
+        ]
+    }
+    client.logout()
+    anonymous = client.get(reverse("reviews:review", args=[review.pk])).content.decode()
+    assert seen == {
+        "secretariat": (True, True, True),
+        "stakeholder": (False, True, False),
+        "other secretariat": (False, True, False),
+        "secretariat again": (True, True, True),
+    }
+    assert ("Internal memo" in anonymous, "Agenda" in anonymous) == (False, False)
+
+
+def test_public_page_content_is_rendered_in_the_visitor_language(client, reference_data):
+    review = make_review("ECE", status=ReviewStatus.ANNOUNCED)
+    stakeholder = UserFactory()
+    english = public_page(client, stakeholder, review)
+    french = client.get(f"/fr/reviews/{review.pk}/").content.decode()
+    assert [("Round tables" in html, "Tables rondes" in html) for html in (english, french)] == [
+        (True, False),
+        (False, True),
+    ]
 
 
 def test_cycle_dashboard_keeps_a_constant_number_of_queries(client, reference_data):
