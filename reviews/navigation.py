@@ -54,9 +54,11 @@ def registered_tabs() -> list[Tab]:
 
 def tabs_for(user, review, current_path: str) -> list[TabLink]:
     """The workspace tabs this user may open for this review, the current one marked."""
-    links = []
+    links, allowed = [], {}
     for tab in registered_tabs():
-        if not user.has_perm(tab.permission, review):
+        if tab.permission not in allowed:
+            allowed[tab.permission] = user.has_perm(tab.permission, review)
+        if not allowed[tab.permission]:
             continue
         url = reverse(tab.url_name, kwargs={"pk": review.pk})
         links.append(TabLink(tab.label, url, url == current_path))
