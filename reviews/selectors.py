@@ -144,7 +144,7 @@ def facts_for(
 
 
 def documents_of(review: RegionalReview) -> QuerySet[ReviewDocument]:
-    """The review's documents with what lists and the document rules read of them."""
+    """The review's documents, with only the fields that lists and the document rules read."""
     return review.documents.only("review_id", "kind", "title", "visibility").order_by(
         *DOCUMENT_ORDER
     )

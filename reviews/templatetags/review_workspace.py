@@ -1,6 +1,5 @@
 from django import template
 from django.forms import BoundField
-from django.forms.utils import pretty_name
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.text import capfirst
@@ -45,8 +44,7 @@ def checklist_status_fields(row: ChecklistRow) -> SafeString:
     rest of a row; ChecklistStatusForm still validates what is posted.
     """
     item = row.item
-    field = ChecklistItem._meta.get_field("status")
-    label = capfirst(field.verbose_name) or pretty_name(field.name)
+    label = capfirst(ChecklistItem._meta.get_field("status").verbose_name)
     options = format_html_join(
         "",
         '<option value="{}"{}>{}</option>',
