@@ -63,13 +63,18 @@ def _cacheable(request) -> bool:
     )
 
 
-def _key(request) -> str:
+def public_version() -> int:
+    """The version of what public pages show: part of the key of anything cached from it."""
     version = cache.get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, 1, timeout=None)
         version = cache.get(VERSION_KEY, 1)
+    return version
+
+
+def _key(request) -> str:
     path = hashlib.sha256(request.path.encode()).hexdigest()
-    return f"pagecache:{version}:{request.LANGUAGE_CODE}:{path}"
+    return f"pagecache:{public_version()}:{request.LANGUAGE_CODE}:{path}"
 
 
 def _store(request, response) -> dict:

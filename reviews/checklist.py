@@ -7,9 +7,10 @@ The evaluator contract, which every app that can decide an item follows:
 
 - An evaluator is a function ``(facts: ReviewFacts) -> Verdict``. ``facts`` is the
   ``reviews.readiness.ReviewFacts`` of one review, loaded in full: the review and today's date,
-  the objectives, round tables, sessions with their speakers, documents with their versions,
-  roadmap phases, and the rules derived from them (``balance``, ``men_only_sessions``,
-  ``document_timings``, ``uncovered_objectives``). An evaluator only reads: it writes nothing,
+  the objectives, round tables, sessions with their speakers, documents with the languages
+  they have a version in (``document.languages``) and their ``comment_count``, roadmap phases,
+  and the rules derived from them (``balance``, ``men_only_sessions``, ``document_timings``,
+  ``uncovered_objectives``). An evaluator only reads: it writes nothing,
   and an app that needs its own rows reads them by ``facts.review`` in a fixed number of queries.
 - It answers a ``Verdict``: ``VerdictStatus.MET`` or ``VerdictStatus.UNMET``, and the reasons,
   translated sentences a person reads beside the item.

@@ -118,31 +118,29 @@ def documents_on_time(facts: ReviewFacts) -> Verdict:
     due = facts.review.documents_due
     if due is None:
         return Verdict.unmet(_("Set the meeting dates to know when documents are due."))
+    due_text = date_format(due)
+    late = _("“%(title)s” was shared on %(shared)s, after the due date %(due)s.")
+    overdue = _("“%(title)s” is not shared yet; it was due on %(due)s.")
     problems = []
     for timing in facts.document_timings:
         if timing.state == TimingState.LATE:
             problems.append(
-                _("“%(title)s” was shared on %(shared)s, after the due date %(due)s.")
+                late
                 % {
                     "title": timing.document.title,
                     "shared": date_format(timing.document.shared_on),
-                    "due": date_format(due),
+                    "due": due_text,
                 }
             )
         elif timing.state == TimingState.OVERDUE:
-            problems.append(
-                _("“%(title)s” is not shared yet; it was due on %(due)s.")
-                % {"title": timing.document.title, "due": date_format(due)}
-            )
+            problems.append(overdue % {"title": timing.document.title, "due": due_text})
     if not facts.documents:
-        problems.append(
-            _("No document yet; documents are due on %(due)s.") % {"due": date_format(due)}
-        )
+        problems.append(_("No document yet; documents are due on %(due)s.") % {"due": due_text})
     if problems:
         return Verdict.unmet(*problems)
     if not any(document.shared_on for document in facts.documents):
-        return Verdict.unmet(_("Documents are due on %(due)s.") % {"due": date_format(due)})
-    return Verdict.met(_("Every document was shared by %(due)s.") % {"due": date_format(due)})
+        return Verdict.unmet(_("Documents are due on %(due)s.") % {"due": due_text})
+    return Verdict.met(_("Every document was shared by %(due)s.") % {"due": due_text})
 
 
 @register_evaluator("documents-translated")
@@ -151,17 +149,15 @@ def documents_translated(facts: ReviewFacts) -> Verdict:
     if not languages:
         return Verdict.unmet(_("Choose the working languages of the meeting."))
     problems = []
+    all_names = dict(settings.LANGUAGES)
+    names = {code: str(all_names.get(code, code)) for code in languages}
+    message = _("“%(title)s” is missing in: %(languages)s.")
     for document in facts.documents:
         if document.visibility == Visibility.SECRETARIAT:
             continue
-        present = {version.language for version in document.versions.all()}
-        names = dict(settings.LANGUAGES)
-        missing = [str(names.get(code, code)) for code in languages if code not in present]
+        missing = [names[code] for code in languages if code not in document.languages]
         if missing:
-            problems.append(
-                _("“%(title)s” is missing in: %(languages)s.")
-                % {"title": document.title, "languages": ", ".join(missing)}
-            )
+            problems.append(message % {"title": document.title, "languages": ", ".join(missing)})
     if problems:
         return Verdict.unmet(*problems)
     return Verdict.met(_("Shared documents exist in every working language."))

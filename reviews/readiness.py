@@ -85,7 +85,7 @@ class ChecklistRow:
     def decided_by_data(self) -> bool:
         return self.verdict is not None
 
-    @property
+    @cached_property
     def status(self) -> str:
         """Decided by the data where an evaluator exists, unless set to not applicable."""
         if self.item.status == ChecklistStatus.NOT_APPLICABLE or self.verdict is None:

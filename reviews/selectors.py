@@ -20,6 +20,9 @@ from reviews.models import (
 )
 from reviews.readiness import EVERYTHING, Part, ReviewFacts
 
+# The model's ordering within one review, without joining the review's cycle and commission.
+DOCUMENT_ORDER = ("kind", "title", "pk")
+
 
 def reviews_visible_to(user) -> QuerySet[RegionalReview]:
     reviews = RegionalReview.objects.select_related("cycle", "commission")
@@ -59,18 +62,18 @@ def _lookup(part: Part) -> Prefetch:
             "sessions",
             queryset=Session.objects.select_related("roundtable")
             .order_by("date", "start_time", "pk")
-            .prefetch_related(Prefetch("speakers", queryset=speakers_with_details())),
+            .prefetch_related(
+                # Within one session; the model's ordering would join the session's review,
+                # cycle and commission for every speaker.
+                Prefetch("speakers", queryset=speakers_with_details().order_by("role", "pk"))
+            ),
             to_attr="fact_sessions",
         )
     if part is Part.DOCUMENTS:
         return Prefetch(
             "documents",
-            queryset=ReviewDocument.objects.annotate(
-                comment_count=Count("comments")
-            ).prefetch_related(
-                Prefetch(
-                    "versions", queryset=DocumentVersion.objects.order_by("language", "-number")
-                )
+            queryset=ReviewDocument.objects.annotate(comment_count=Count("comments")).order_by(
+                *DOCUMENT_ORDER
             ),
             to_attr="fact_documents",
         )
@@ -83,6 +86,25 @@ def _lookup(part: Part) -> Prefetch:
         queryset=ChecklistItem.objects.select_related("owner").order_by("pk"),
         to_attr="fact_checklist",
     )
+
+
+def _attach_languages(reviews: list[RegionalReview]) -> None:
+    """Give each loaded document `languages`: the codes it has a version in, sorted.
+
+    Pages and evaluators read only which languages exist, so no version is built.
+    """
+    languages: dict[int, list[str]] = {}
+    rows = (
+        DocumentVersion.objects.filter(document__review__in=[review.pk for review in reviews])
+        .order_by("document_id", "language")
+        .values_list("document_id", "language")
+        .distinct()
+    )
+    for document_id, language in rows:
+        languages.setdefault(document_id, []).append(language)
+    for review in reviews:
+        for document in review.fact_documents:
+            document.languages = languages.get(document.pk, [])
 
 
 def facts_for_reviews(
@@ -98,6 +120,8 @@ def facts_for_reviews(
         for lookup in lookups:
             review.__dict__.pop(lookup.to_attr, None)
     prefetch_related_objects(reviews, *lookups)
+    if Part.DOCUMENTS in parts:
+        _attach_languages(reviews)
     objectives = list(Objective.objects.order_by("number")) if Part.ROUNDTABLES in parts else None
     today = today or timezone.localdate()
     return [
@@ -120,4 +144,7 @@ def facts_for(
 
 
 def documents_of(review: RegionalReview) -> QuerySet[ReviewDocument]:
-    return review.documents.all()
+    """The review's documents, with only the fields that lists and the document rules read."""
+    return review.documents.only("review_id", "kind", "title", "visibility").order_by(
+        *DOCUMENT_ORDER
+    )

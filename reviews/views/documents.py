@@ -1,5 +1,8 @@
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import CreateView, FormView, TemplateView, UpdateView
@@ -7,10 +10,50 @@ from django.views.generic import CreateView, FormView, TemplateView, UpdateView
 from accounts.permissions import PermissionRequiredMixin
 from core.storage import private_download
 from reviews import services
+from reviews.enums import DocumentKind, TimingState, Visibility
 from reviews.forms import CommentForm, DocumentForm, DocumentVersionForm
 from reviews.models import DocumentVersion, ReviewDocument
-from reviews.readiness import Part
+from reviews.navigation import url_for_each
+from reviews.readiness import Part, ReviewFacts
 from reviews.views.base import ManageReviewMixin
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    url: str
+    title: str
+    kind: str
+    visibility: str
+    shared_on: str
+    state: TimingState
+    languages: str
+    comment_count: int
+
+
+def document_rows(facts: ReviewFacts) -> list[DocumentRow]:
+    """The rows of the documents table, each cell a string computed once per distinct value."""
+    url = url_for_each("reviews:document")
+    kinds = {value: str(label) for value, label in DocumentKind.choices}
+    visibilities = {value: str(label) for value, label in Visibility.choices}
+    dates: dict = {None: "—"}
+    rows = []
+    for timing in facts.document_timings:
+        document = timing.document
+        if document.shared_on not in dates:
+            dates[document.shared_on] = date_format(document.shared_on)
+        rows.append(
+            DocumentRow(
+                url=url(document.pk),
+                title=document.title,
+                kind=kinds.get(document.kind, document.kind),
+                visibility=visibilities.get(document.visibility, document.visibility),
+                shared_on=dates[document.shared_on],
+                state=timing.state,
+                languages=", ".join(document.languages) or "—",
+                comment_count=document.comment_count,
+            )
+        )
+    return rows
 
 
 class DocumentListView(ManageReviewMixin, TemplateView):
@@ -18,8 +61,7 @@ class DocumentListView(ManageReviewMixin, TemplateView):
     facts_parts = {Part.DOCUMENTS}
 
     def get_context_data(self, **kwargs):
-        facts = self.facts
-        return super().get_context_data(facts=facts, timings=facts.document_timings, **kwargs)
+        return super().get_context_data(rows=document_rows(self.facts), **kwargs)
 
 
 class DocumentCreateView(ManageReviewMixin, CreateView):

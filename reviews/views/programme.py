@@ -1,3 +1,5 @@
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -7,10 +9,66 @@ from django.views.generic import CreateView, DeleteView, TemplateView, UpdateVie
 
 from core.concurrency import ConcurrentEditError, ConflictMixin
 from reviews import services
+from reviews.balance import Balance
+from reviews.enums import Affiliation, Gender, SpeakerRole
 from reviews.forms import SessionForm, SpeakerForm, TargetsForm
-from reviews.models import Speaker
-from reviews.readiness import Part
+from reviews.models import Session, Speaker
+from reviews.navigation import url_for_each
+from reviews.readiness import Part, ReviewFacts
 from reviews.views.base import ManageReviewMixin
+
+
+@dataclass(frozen=True)
+class SpeakerRow:
+    speaker: Speaker
+    role: str
+    gender: str
+    affiliation: str
+    edit_url: str
+
+
+@dataclass(frozen=True)
+class SessionRow:
+    session: Session
+    balance: Balance
+    speakers: list[SpeakerRow]
+    edit_url: str
+    add_speaker_url: str
+
+
+def session_rows(facts: ReviewFacts) -> list[SessionRow]:
+    """The sessions of the programme with their speakers' cells, labels and links made once."""
+    review_pk = facts.review.pk
+    session_url = url_for_each("reviews:session_edit", vary="session", pk=review_pk)
+    add_speaker_url = url_for_each("reviews:speaker_new", vary="session", pk=review_pk)
+    roles = {value: str(label) for value, label in SpeakerRole.choices}
+    genders = {value: str(label) for value, label in Gender.choices}
+    affiliations = {value: str(label) for value, label in Affiliation.choices}
+    rows = []
+    for session, balance in facts.session_rows:
+        speaker_url = url_for_each(
+            "reviews:speaker_edit", vary="speaker", pk=review_pk, session=session.pk
+        )
+        speakers = [
+            SpeakerRow(
+                speaker=speaker,
+                role=roles.get(speaker.role, speaker.role),
+                gender=genders.get(speaker.gender, speaker.gender),
+                affiliation=affiliations.get(speaker.affiliation, speaker.affiliation),
+                edit_url=speaker_url(speaker.pk),
+            )
+            for speaker in session.speakers.all()
+        ]
+        rows.append(
+            SessionRow(
+                session=session,
+                balance=balance,
+                speakers=speakers,
+                edit_url=session_url(session.pk),
+                add_speaker_url=add_speaker_url(session.pk),
+            )
+        )
+    return rows
 
 
 class ProgrammeView(ManageReviewMixin, ConflictMixin, TemplateView):
@@ -19,7 +77,9 @@ class ProgrammeView(ManageReviewMixin, ConflictMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         kwargs.setdefault("targets_form", TargetsForm(instance=self.review))
-        return super().get_context_data(facts=self.facts, **kwargs)
+        return super().get_context_data(
+            facts=self.facts, sessions=session_rows(self.facts), **kwargs
+        )
 
     def post(self, request, *args, **kwargs):
         """Save the balance targets."""

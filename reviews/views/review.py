@@ -1,15 +1,22 @@
 from django.contrib import messages
+from django.core.cache import cache
 from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
 from accounts.permissions import PermissionContextMixin, PermissionRequiredMixin, permitted
 from core.concurrency import VersionedFormViewMixin
+from core.pagecache import TIMEOUT as PUBLIC_CONTENT_TIMEOUT
+from core.pagecache import public_version
 from reviews import selectors, services
 from reviews.forms import PhaseFormSet, ReviewForm, ReviewStatusForm, RoundtableForm
+from reviews.navigation import url_for_each
 from reviews.readiness import Part
 from reviews.views.base import ManageReviewMixin
 
@@ -28,17 +35,37 @@ class ReviewPublicView(PermissionRequiredMixin, TemplateView):
         )
 
     def get_context_data(self, **kwargs):
-        review = self.permission_object
-        user = self.request.user
-        facts = selectors.facts_for(review, {Part.ROUNDTABLES, Part.SESSIONS})
-        documents = permitted(user, "reviews.see_document", selectors.documents_of(review))
-        return super().get_context_data(
-            review=review,
-            facts=facts,
-            documents=documents,
-            consultation_open=review.consultation_is_open(timezone.localdate()),
-            **kwargs,
-        )
+        context = super().get_context_data(review=self.permission_object, **kwargs)
+        return {**context, "content": self.content(context)}
+
+    def content(self, context) -> SafeString:
+        """The body of the page, rendered once per review, language, day and audience.
+
+        Besides the review's data, which moves the public version whenever it changes, what a
+        visitor sees depends only on whether they are signed in (the participants' documents, the
+        meeting link) and whether they manage the review (every document, the dashboard button).
+        """
+        review, user = self.permission_object, self.request.user
+        today = timezone.localdate()
+        audience = f"{int(user.is_authenticated)}{int(self.can['manage'])}"
+        key = f"reviews:public:{public_version()}:{review.pk}:{get_language()}:{today}:{audience}"
+        content = cache.get(key)
+        if content is None:
+            document_url = url_for_each("reviews:document")
+            documents = permitted(user, "reviews.see_document", selectors.documents_of(review))
+            content = render_to_string(
+                "reviews/includes/review_public_content.html",
+                {
+                    **context,
+                    "facts": selectors.facts_for(review, {Part.ROUNDTABLES, Part.SESSIONS}, today),
+                    "documents": [(document_url(document.pk), document) for document in documents],
+                    "consultation_open": review.consultation_is_open(today),
+                },
+                request=self.request,
+            )
+            cache.set(key, content, PUBLIC_CONTENT_TIMEOUT)
+        # Rendered from the template, escaped there.
+        return mark_safe(content)  # noqa: S308
 
 
 class ReviewDashboardView(ManageReviewMixin, TemplateView):

@@ -1,15 +1,17 @@
 """The secretariat's workspace through its pages: access by scope, forms, documents, feeds."""
 
 import datetime
+import re
 
 import pytest
+from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from reference.models import Commission, Country
+from reference.models import Commission, Country, Objective
 from reviews.enums import DocumentKind, ReviewStatus, Visibility
 from reviews.models import DocumentVersion, RegionalReview, ReviewDocument
 from tests.factories import (
@@ -158,6 +160,44 @@ def test_moving_an_objective_out_shows_on_dashboard_and_checklist(client, ece_re
     checklist = client.get(reverse("reviews:checklist", args=[ece_review.pk])).content.decode()
     assert "Objective 23 is covered by no round table." in dashboard
     assert "Objective 23 is covered by no round table." in checklist
+
+
+def test_round_tables_check_the_objectives_they_cover(client, ece_review, ece_staff):
+    first = ece_review.roundtables.get(number=1)
+    first.objectives.set(Objective.objects.filter(number__in=[2, 5]))
+    client.force_login(ece_staff)
+    html = client.get(reverse("reviews:roundtables", args=[ece_review.pk])).content.decode()
+    checked = re.findall(
+        r'name="rt1-objectives" value="(\d+)" id="id_rt1-objectives_\d+" checked', html
+    )
+    assert checked == [
+        str(o.pk) for o in Objective.objects.filter(number__in=[2, 5]).order_by("number")
+    ]
+
+
+def test_documents_page_shows_languages_and_comments_of_each_document(
+    client, ece_review, ece_staff
+):
+    document = ReviewDocument.objects.create(
+        review=ece_review, kind=DocumentKind.CONCEPT_NOTE, title="Concept", visibility="public"
+    )
+    for language, number in [("fr", 1), ("en", 1), ("en", 2)]:
+        DocumentVersion.objects.create(
+            document=document,
+            language=language,
+            number=number,
+            file=f"reviews/{ece_review.pk}/documents/{document.pk}/{language}-v{number}.pdf",
+            original_name="concept.pdf",
+            content_type="application/pdf",
+            size=1000,
+        )
+    document.comments.create(author=UserFactory(), text="One")
+    document.comments.create(author=UserFactory(), text="Two")
+    client.force_login(ece_staff)
+    html = client.get(reverse("reviews:documents", args=[ece_review.pk])).content.decode()
+    row = html[html.index(f'<a href="/en/documents/{document.pk}/">Concept</a>') :]
+    row = row[: row.index("</tr>")]
+    assert re.findall(r"<td[^>]*>([^<]*)</td>", row)[-2:] == ["en, fr", "2"]
 
 
 def test_men_only_panel_shows_on_programme_and_dashboard(client, ece_review, ece_staff):
@@ -375,6 +415,7 @@ def test_review_pages_keep_a_constant_number_of_queries(client, reference_data, 
     def count(review):
         url = reverse(f"reviews:{name}", args=[review.pk])
         client.get(url)  # warm caches that are not per request
+        cache.clear()  # render the page, not its cached content
         with CaptureQueriesContext(connection) as context:
             response = client.get(url)
         assert response.status_code == 200
@@ -404,6 +445,69 @@ def test_public_page_loads_only_what_it_shows(client, reference_data):
         "reviews_documentcomment",
     ]:
         assert unshown not in tables
+
+
+def public_page(client, user, review) -> str:
+    client.logout()
+    client.force_login(user)
+    response = client.get(reverse("reviews:review", args=[review.pk]))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_public_page_shows_a_change_at_once_to_signed_in_users(client, reference_data):
+    review = make_review("ECE", status=ReviewStatus.ANNOUNCED)
+    session = add_session(review, title="Opening plenary")
+    stakeholder = UserFactory()
+    before = public_page(client, stakeholder, review)
+    session.title = "Closing plenary"
+    session.save()
+    ReviewDocument.objects.create(
+        review=review, kind=DocumentKind.AGENDA, title="Draft agenda", visibility="participants"
+    )
+    after = public_page(client, stakeholder, review)
+    assert ("Opening plenary" in before, "Draft agenda" in before) == (True, False)
+    assert ("Closing plenary" in after, "Opening plenary" in after) == (True, False)
+    assert "Draft agenda" in after
+
+
+def test_public_page_content_is_never_shown_to_another_audience(client, reference_data):
+    review = make_review("ECE", status=ReviewStatus.ANNOUNCED)
+    for title, visibility in [("Internal memo", "secretariat"), ("Agenda", "participants")]:
+        ReviewDocument.objects.create(
+            review=review, kind=DocumentKind.AGENDA, title=title, visibility=visibility
+        )
+    secretariat = commission_secretariat(Commission.objects.get(code="ECE"))
+    other_secretariat = commission_secretariat(Commission.objects.get(code="ECA"))
+    seen = {
+        name: ("Internal memo" in html, "Agenda" in html, "Secretariat dashboard" in html)
+        for name, html in [
+            ("secretariat", public_page(client, secretariat, review)),
+            ("stakeholder", public_page(client, UserFactory(), review)),
+            ("other secretariat", public_page(client, other_secretariat, review)),
+            ("secretariat again", public_page(client, secretariat, review)),
+        ]
+    }
+    client.logout()
+    anonymous = client.get(reverse("reviews:review", args=[review.pk])).content.decode()
+    assert seen == {
+        "secretariat": (True, True, True),
+        "stakeholder": (False, True, False),
+        "other secretariat": (False, True, False),
+        "secretariat again": (True, True, True),
+    }
+    assert ("Internal memo" in anonymous, "Agenda" in anonymous) == (False, False)
+
+
+def test_public_page_content_is_rendered_in_the_visitor_language(client, reference_data):
+    review = make_review("ECE", status=ReviewStatus.ANNOUNCED)
+    stakeholder = UserFactory()
+    english = public_page(client, stakeholder, review)
+    french = client.get(f"/fr/reviews/{review.pk}/").content.decode()
+    assert [("Round tables" in html, "Tables rondes" in html) for html in (english, french)] == [
+        (True, False),
+        (False, True),
+    ]
 
 
 def test_cycle_dashboard_keeps_a_constant_number_of_queries(client, reference_data):
