@@ -118,19 +118,22 @@ def test_secretariat_without_mfa_must_set_it_up_first(client):
     assert "Authenticator code" in activation.content.decode()
 
 
-@override_settings(REQUIRE_STAFF_MFA=True)
-def test_secretariat_with_totp_passes(client):
+def sign_in_secretariat_with_totp(client):
     user = commission_secretariat(CommissionFactory(code="ESCAP"))
     Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={"secret": "x"})
     client.force_login(user)
+    return user
+
+
+@override_settings(REQUIRE_STAFF_MFA=True)
+def test_secretariat_with_totp_passes(client):
+    sign_in_secretariat_with_totp(client)
     assert client.get(reverse("home")).status_code == 200
 
 
 @override_settings(REQUIRE_STAFF_MFA=True)
 def test_secretariat_with_totp_is_not_queried_for_it_on_every_request(client):
-    user = commission_secretariat(CommissionFactory(code="ESCAP"))
-    Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={"secret": "x"})
-    client.force_login(user)
+    sign_in_secretariat_with_totp(client)
     client.get(reverse("home"))
 
     with CaptureQueriesContext(connection) as queries:
@@ -141,9 +144,7 @@ def test_secretariat_with_totp_is_not_queried_for_it_on_every_request(client):
 
 @override_settings(REQUIRE_STAFF_MFA=True)
 def test_secretariat_removing_totp_must_set_it_up_again_at_once(client):
-    user = commission_secretariat(CommissionFactory(code="ESCAP"))
-    Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={"secret": "x"})
-    client.force_login(user)
+    user = sign_in_secretariat_with_totp(client)
     assert client.get(reverse("home")).status_code == 200
 
     Authenticator.objects.filter(user=user).delete()
