@@ -1,7 +1,7 @@
 """Users, the organisations some of them represent, and the roles that scope what they may do."""
 
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 
 from django.conf import settings
 from django.contrib.auth.base_user import BaseUserManager
@@ -39,12 +39,8 @@ class UserManager(BaseUserManager):
 
     def get_with_scopes(self, pk):
         """The user and the scopes of their roles, in one query (it runs on every request)."""
-        fields = [field.attname for field in self.model._meta.concrete_fields]
-        rows = list(
-            self.filter(pk=pk).values_list(
-                *fields, *(f"role_assignments__{name}" for name in SCOPE_FIELDS)
-            )
-        )
+        fields, query = _user_with_scopes_query(self.model)
+        rows = list(query.filter(pk=pk))
         if not rows:
             raise self.model.DoesNotExist
         user = self.model.from_db(self.db, fields, rows[0][: len(fields)])
@@ -53,6 +49,14 @@ class UserManager(BaseUserManager):
             Scopes.from_assignments(assignments) if user.is_active else Scopes()
         )
         return user
+
+
+@cache
+def _user_with_scopes_query(model) -> tuple[list[str], models.QuerySet]:
+    # Built once and cloned per request: assembling this join costs more than running it.
+    fields = [field.attname for field in model._meta.concrete_fields]
+    joined = (f"role_assignments__{name}" for name in SCOPE_FIELDS)
+    return fields, model._default_manager.order_by().values_list(*fields, *joined)
 
 
 @dataclass(frozen=True)

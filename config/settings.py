@@ -124,7 +124,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: backs allauth's rate limits, so production needs one shared by every process.
 if env.is_set("CACHE_URL"):
-    CACHES = {"default": env.cache("CACHE_URL")}
+    CACHES = {"default": {**env.cache("CACHE_URL"), "BACKEND": "config.cache.RedisCache"}}
 elif PRODUCTION:
     raise ImproperlyConfigured(
         "CACHE_URL must be set in production (redis://host:6379/1): "
