@@ -7,6 +7,7 @@ from accounts.backends import AuthenticationBackend
 from accounts.enums import Role
 from accounts.models import RoleAssignment, Scopes, User
 from tests.factories import (
+    PASSWORD,
     CommissionFactory,
     CountryFactory,
     RoleAssignmentFactory,
@@ -59,3 +60,12 @@ def test_session_user_revoked_role_closes_workspace_on_next_request(client):
     RoleAssignment.objects.filter(user=user).delete()
 
     assert client.get(url).status_code == 404
+
+
+def test_sign_in_keeps_the_session_user_with_the_backend_that_reads_roles(client):
+    user = UserFactory()
+
+    client.post(reverse("account_login"), {"login": user.email, "password": PASSWORD})
+
+    assert client.session["_auth_user_backend"] == "accounts.backends.AuthenticationBackend"
+    assert client.get(reverse("accounts:profile")).status_code == 200
