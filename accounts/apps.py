@@ -1,7 +1,15 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete
 from django.utils.translation import gettext_lazy as _
 
 
 class AccountsConfig(AppConfig):
     name = "accounts"
     verbose_name = _("Accounts and roles")
+
+    def ready(self):
+        from allauth.mfa.models import Authenticator
+
+        from accounts.middleware import forget_mfa_enabled
+
+        post_delete.connect(forget_mfa_enabled, sender=Authenticator, dispatch_uid="mfa-enabled")

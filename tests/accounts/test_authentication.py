@@ -6,7 +6,9 @@ import pytest
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from django.core import mail
+from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from accounts.models import User
@@ -116,12 +118,40 @@ def test_secretariat_without_mfa_must_set_it_up_first(client):
     assert "Authenticator code" in activation.content.decode()
 
 
-@override_settings(REQUIRE_STAFF_MFA=True)
-def test_secretariat_with_totp_passes(client):
+def sign_in_secretariat_with_totp(client):
     user = commission_secretariat(CommissionFactory(code="ESCAP"))
     Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={"secret": "x"})
     client.force_login(user)
+    return user
+
+
+@override_settings(REQUIRE_STAFF_MFA=True)
+def test_secretariat_with_totp_passes(client):
+    sign_in_secretariat_with_totp(client)
     assert client.get(reverse("home")).status_code == 200
+
+
+@override_settings(REQUIRE_STAFF_MFA=True)
+def test_secretariat_with_totp_is_not_queried_for_it_on_every_request(client):
+    sign_in_secretariat_with_totp(client)
+    client.get(reverse("home"))
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("home")).status_code == 200
+
+    assert [q["sql"] for q in queries if "mfa_authenticator" in q["sql"]] == []
+
+
+@override_settings(REQUIRE_STAFF_MFA=True)
+def test_secretariat_removing_totp_must_set_it_up_again_at_once(client):
+    user = sign_in_secretariat_with_totp(client)
+    assert client.get(reverse("home")).status_code == 200
+
+    Authenticator.objects.filter(user=user).delete()
+
+    response = client.get(reverse("home"))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("mfa_activate_totp")
 
 
 @override_settings(REQUIRE_STAFF_MFA=True)
