@@ -10,15 +10,16 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
+from django.template.defaultfilters import linebreaksbr
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from submissions.enums import SubmissionKind, SubmissionStatus
-from submissions.models import OutboxMessage, Submission
-from submissions.selectors import SectionWords
+from submissions.enums import ImplementationStatus, SubmissionKind, SubmissionStatus
+from submissions.models import ObjectiveProgress, OutboxMessage, Submission
+from submissions.selectors import SectionWords, principles_of
 
 ROWS_PER_PAGE = 200
 
@@ -135,4 +136,35 @@ def outbox_rows(messages: Iterable[OutboxMessage], review_pk: int) -> list[Outbo
             sent=local_datetime(message.sent_at) if message.sent_at else "",
         )
         for message in messages
+    ]
+
+
+@dataclass(frozen=True)
+class ProgressRow:
+    author: str
+    kind: str
+    status: str
+    narrative: str
+    indicators: str
+    promising_practice: str
+    principles: str
+
+
+def progress_rows(progress: Iterable[ObjectiveProgress]) -> list[ProgressRow]:
+    """What each submission says about one objective, with line breaks kept."""
+    progress = list(progress)
+    principles = principles_of(row.pk for row in progress)
+    kinds = _labels(SubmissionKind.choices)
+    statuses = _labels(ImplementationStatus.choices)
+    return [
+        ProgressRow(
+            author=row.submission.author_label,
+            kind=kinds[row.submission.kind],
+            status=statuses.get(row.status, ""),
+            narrative=linebreaksbr(row.narrative, autoescape=True),
+            indicators=linebreaksbr(row.indicators, autoescape=True),
+            promising_practice=linebreaksbr(row.promising_practice, autoescape=True),
+            principles=", ".join(principles[row.pk]),
+        )
+        for row in progress
     ]

@@ -4,9 +4,16 @@ from dataclasses import dataclass
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
+from reference.models import GuidingPrinciple
 from reviews.enums import ReviewStatus
 from reviews.models import RegionalReview
-from submissions.models import ObjectiveProgress, SectionText, Submission, addressed
+from submissions.models import (
+    ObjectiveProgress,
+    OutboxMessage,
+    SectionText,
+    Submission,
+    addressed,
+)
 
 
 def submissions_of(user) -> QuerySet[Submission]:
@@ -117,11 +124,55 @@ def reviews_open_to_inputs() -> QuerySet[RegionalReview]:
 
 
 def progress_on_objective(review: RegionalReview, objective) -> QuerySet[ObjectiveProgress]:
-    """What every submission of a review says about one objective, where it says something."""
+    """What every submission of a review says about one objective, where it says something.
+
+    Guiding principles are not loaded: `principles_of` reads them for the rows shown.
+    """
     return (
         ObjectiveProgress.objects.addressed()
         .filter(submission__review=review, objective=objective)
         .select_related("submission__country", "submission__organisation", "submission__author")
-        .prefetch_related("principles")
+        .only(
+            "status",
+            "narrative",
+            "indicators",
+            "promising_practice",
+            "submission__kind",
+            "submission__country",
+            "submission__organisation__name",
+            "submission__author__name",
+            "submission__author__email",
+        )
         .order_by("submission__kind", "submission__country__name", "submission__pk")
+    )
+
+
+def principles_of(progress_ids: Iterable[int]) -> dict[int, list[str]]:
+    """The titles of the guiding principles applied in each of the given progress rows."""
+    titles = dict(GuidingPrinciple.objects.values_list("pk", "title"))
+    applied: dict[int, list[str]] = {pk: [] for pk in progress_ids}
+    links = (
+        ObjectiveProgress.principles.through.objects.filter(objectiveprogress_id__in=list(applied))
+        .order_by("objectiveprogress_id", "guidingprinciple__position")
+        .values_list("objectiveprogress_id", "guidingprinciple_id")
+    )
+    for progress_id, principle_id in links:
+        applied[progress_id].append(titles[principle_id])
+    return applied
+
+
+def outbox_of(review: RegionalReview) -> QuerySet[OutboxMessage]:
+    """The review's messages as the outbox lists them; bodies are read on a message's own page."""
+    return review.outbox_messages.select_related(
+        "submission__country", "submission__organisation", "submission__author"
+    ).only(
+        "subject",
+        "recipients",
+        "status",
+        "sent_at",
+        "created_at",
+        "submission__country",
+        "submission__organisation__name",
+        "submission__author__name",
+        "submission__author__email",
     )

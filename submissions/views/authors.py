@@ -30,6 +30,7 @@ from submissions.forms import (
     StartVoluntaryReviewForm,
 )
 from submissions.models import Attachment, SectionText, Submission
+from submissions.rows import own_rows
 from submissions.wordcount import plain_text
 
 
@@ -41,6 +42,11 @@ class MySubmissionsView(PermissionRequiredMixin, ListView):
 
     def get_queryset(self):
         return selectors.submissions_of(self.request.user).order_by("-updated_at")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["rows"] = own_rows(context["submissions"])
+        return context
 
 
 class StartVoluntaryReviewView(PermissionRequiredMixin, FormView):

@@ -100,22 +100,25 @@ class ObjectiveAcrossSubmissionsView(ManageReviewMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         objective = get_object_or_404(Objective, number=self.kwargs["number"])
-        return super().get_context_data(
+        context = super().get_context_data(
             objective=objective,
-            rows=selectors.progress_on_objective(self.review, objective),
-            objectives=Objective.objects.order_by("number"),
+            objectives=objective_links(self.review),
+            **rows.page_of(self.request, selectors.progress_on_objective(self.review, objective)),
             **kwargs,
         )
+        context["rows"] = rows.progress_rows(context["page_obj"])
+        return context
 
 
 class OutboxView(ManageReviewMixin, TemplateView):
     template_name = "submissions/outbox.html"
 
     def get_context_data(self, **kwargs):
-        messages_ = self.review.outbox_messages.select_related(
-            "submission__country", "submission__organisation", "submission__author", "sent_by"
+        context = super().get_context_data(
+            **rows.page_of(self.request, selectors.outbox_of(self.review)), **kwargs
         )
-        return super().get_context_data(outbox=messages_, **kwargs)
+        context["rows"] = rows.outbox_rows(context["page_obj"], self.review.pk)
+        return context
 
     def get_template_names(self):
         if self.request.htmx:
