@@ -4,7 +4,6 @@ from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedForm
 from core.uploads import check_upload
-from reference.models import GuidingPrinciple
 from reviews.models import RegionalReview
 from submissions.enums import MeansOfImplementation, SubmissionStatus
 from submissions.models import ObjectiveProgress, OutboxMessage, Submission
@@ -46,21 +45,31 @@ class PlanForm(VersionedForm):
 
 
 class ObjectiveProgressForm(forms.ModelForm):
-    principles = forms.ModelMultipleChoiceField(
+    """One objective of the 23; `principles` are the guiding principles' choices, read once.
+
+    The chosen principles are ids (`principles.set()` takes them), so neither showing nor
+    checking the 23 forms queries the principles again.
+    """
+
+    principles = forms.TypedMultipleChoiceField(
         label=_("Guiding principles applied"),
-        queryset=GuidingPrinciple.objects.all(),
+        coerce=int,
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
 
     class Meta:
         model = ObjectiveProgress
-        fields = ["status", "narrative", "indicators", "promising_practice", "principles"]
+        fields = ["status", "narrative", "indicators", "promising_practice"]
         widgets = {
             "narrative": forms.Textarea(attrs={"rows": 5}),
             "indicators": forms.Textarea(attrs={"rows": 3}),
             "promising_practice": forms.Textarea(attrs={"rows": 3}),
         }
+
+    def __init__(self, *args, principles: list[tuple[int, str]], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["principles"].choices = principles
 
 
 class DecisionForm(forms.Form):

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator
 
 from submissions.enums import ImplementationStatus, SubmissionKind, SubmissionStatus
 from submissions.models import ObjectiveProgress, OutboxMessage, Submission
@@ -165,6 +166,30 @@ def progress_rows(progress: Iterable[ObjectiveProgress]) -> list[ProgressRow]:
             indicators=linebreaksbr(row.indicators, autoescape=True),
             promising_practice=linebreaksbr(row.promising_practice, autoescape=True),
             principles=", ".join(principles[row.pk]),
+        )
+        for row in progress
+    ]
+
+
+@dataclass(frozen=True)
+class ObjectiveRow:
+    number: int
+    title: str
+    status: str
+    narrative: str
+    principles: int
+
+
+def objective_rows(progress: Iterable[ObjectiveProgress]) -> list[ObjectiveRow]:
+    """The table of a submission's objectives; `principle_ids` are set by the view."""
+    statuses = _labels(ImplementationStatus.choices)
+    return [
+        ObjectiveRow(
+            number=row.objective.number,
+            title=row.objective.title,
+            status=statuses.get(row.status, row.status) or "—",
+            narrative=Truncator(row.narrative).words(20, truncate=" …") or "—",
+            principles=len(row.principle_ids),
         )
         for row in progress
     ]

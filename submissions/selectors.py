@@ -49,7 +49,8 @@ def sections_of(submission: Submission) -> QuerySet[SectionText]:
 
 
 def progress_of(submission: Submission) -> QuerySet[ObjectiveProgress]:
-    return submission.objective_progress.select_related("objective").prefetch_related("principles")
+    """The submission's 23 objectives; the principles applied come from `principle_ids_of`."""
+    return submission.objective_progress.select_related("objective")
 
 
 def _count_of(queryset: QuerySet) -> Coalesce:
@@ -147,18 +148,30 @@ def progress_on_objective(review: RegionalReview, objective) -> QuerySet[Objecti
     )
 
 
-def principles_of(progress_ids: Iterable[int]) -> dict[int, list[str]]:
-    """The titles of the guiding principles applied in each of the given progress rows."""
-    titles = dict(GuidingPrinciple.objects.values_list("pk", "title"))
-    applied: dict[int, list[str]] = {pk: [] for pk in progress_ids}
+def principle_ids_of(progress_ids: Iterable[int]) -> dict[int, list[int]]:
+    """The guiding principles applied in each of the given progress rows, in their order."""
+    applied: dict[int, list[int]] = {pk: [] for pk in progress_ids}
     links = (
         ObjectiveProgress.principles.through.objects.filter(objectiveprogress_id__in=list(applied))
         .order_by("objectiveprogress_id", "guidingprinciple__position")
         .values_list("objectiveprogress_id", "guidingprinciple_id")
     )
     for progress_id, principle_id in links:
-        applied[progress_id].append(titles[principle_id])
+        applied[progress_id].append(principle_id)
     return applied
+
+
+def principle_choices() -> list[tuple[int, str]]:
+    return list(GuidingPrinciple.objects.values_list("pk", "title"))
+
+
+def principles_of(progress_ids: Iterable[int]) -> dict[int, list[str]]:
+    """The titles of the guiding principles applied in each of the given progress rows."""
+    titles = dict(principle_choices())
+    return {
+        progress_id: [titles[pk] for pk in ids]
+        for progress_id, ids in principle_ids_of(progress_ids).items()
+    }
 
 
 def outbox_of(review: RegionalReview) -> QuerySet[OutboxMessage]:

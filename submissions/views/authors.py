@@ -30,7 +30,7 @@ from submissions.forms import (
     StartVoluntaryReviewForm,
 )
 from submissions.models import Attachment, SectionText, Submission
-from submissions.rows import own_rows
+from submissions.rows import objective_rows, own_rows
 from submissions.wordcount import plain_text
 
 
@@ -257,13 +257,26 @@ class ObjectivesView(SubmissionMixin, ConflictMixin, TemplateView):
     template_name = "submissions/objectives.html"
 
     def get_forms(self, data=None):
-        """Each stored row with its form; the form edits a copy, so the row shows what is stored."""
+        """Each stored row with its form, or with None when the page only shows the table.
+
+        The form edits a copy, so the row shows what is stored.
+        """
         progress = list(selectors.progress_of(self.submission))
+        chosen = selectors.principle_ids_of(row.pk for row in progress)
+        for row in progress:
+            row.principle_ids = chosen[row.pk]
+        if data is None and not self.can["edit"]:
+            return [(row, None) for row in progress]
+        principles = selectors.principle_choices()
         return [
             (
                 row,
                 ObjectiveProgressForm(
-                    data, instance=copy.copy(row), prefix=f"o{row.objective.number}"
+                    data,
+                    instance=copy.copy(row),
+                    prefix=f"o{row.objective.number}",
+                    initial={"principles": row.principle_ids},
+                    principles=principles,
                 ),
             )
             for row in progress
@@ -271,7 +284,9 @@ class ObjectivesView(SubmissionMixin, ConflictMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         kwargs.setdefault("forms", self.get_forms())
-        kwargs.setdefault("plan_form", PlanForm(instance=self.submission))
+        if self.can["edit"]:
+            kwargs.setdefault("plan_form", PlanForm(instance=self.submission))
+        kwargs["objectives"] = objective_rows(row for row, _form in kwargs["forms"])
         return super().get_context_data(**kwargs)
 
     def post(self, request, *args, **kwargs):
