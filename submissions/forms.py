@@ -7,6 +7,7 @@ from core.uploads import check_upload
 from reviews.models import RegionalReview
 from submissions.enums import MeansOfImplementation, SubmissionStatus
 from submissions.models import ObjectiveProgress, OutboxMessage, Submission
+from submissions.widgets import PlainCheckboxSelectMultiple, PlainSelect, PlainTextarea
 
 
 class StartVoluntaryReviewForm(forms.Form):
@@ -54,7 +55,7 @@ class ObjectiveProgressForm(forms.ModelForm):
     principles = forms.TypedMultipleChoiceField(
         label=_("Guiding principles applied"),
         coerce=int,
-        widget=forms.CheckboxSelectMultiple,
+        widget=PlainCheckboxSelectMultiple,
         required=False,
     )
 
@@ -62,9 +63,10 @@ class ObjectiveProgressForm(forms.ModelForm):
         model = ObjectiveProgress
         fields = ["status", "narrative", "indicators", "promising_practice"]
         widgets = {
-            "narrative": forms.Textarea(attrs={"rows": 5}),
-            "indicators": forms.Textarea(attrs={"rows": 3}),
-            "promising_practice": forms.Textarea(attrs={"rows": 3}),
+            "status": PlainSelect,
+            "narrative": PlainTextarea(attrs={"rows": 5}),
+            "indicators": PlainTextarea(attrs={"rows": 3}),
+            "promising_practice": PlainTextarea(attrs={"rows": 3}),
         }
 
     def __init__(self, *args, principles: list[tuple[int, str]], **kwargs):
