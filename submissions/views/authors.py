@@ -131,10 +131,16 @@ class SubmissionEditView(SubmissionMixin, ConflictMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         kwargs.setdefault("rows", _section_rows(self.submission))
+        submission = self.submission
         return super().get_context_data(
-            problems=services.submission_problems(self.submission),
-            attachments=self.submission.attachments.all(),
-            activity=self.submission.audit_events.select_related("actor")[:50],
+            problems=services.submission_problems(
+                submission, [row["text"] for row in kwargs["rows"]]
+            ),
+            comments=submission.secretariat_comments.order_by("created_at", "pk"),
+            attachments=submission.attachments.order_by("uploaded_at", "pk"),
+            activity=submission.audit_events.select_related("actor").order_by("-created_at", "-pk")[
+                :50
+            ],
             attachment_form=AttachmentForm(),
             decision_form=DecisionForm(),
             csrf_cookie_name=settings.CSRF_COOKIE_NAME,
