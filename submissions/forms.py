@@ -7,7 +7,12 @@ from core.uploads import check_upload
 from reviews.models import RegionalReview
 from submissions.enums import MeansOfImplementation, SubmissionStatus
 from submissions.models import ObjectiveProgress, OutboxMessage, Submission
-from submissions.widgets import PlainCheckboxSelectMultiple, PlainSelect, PlainTextarea
+from submissions.widgets import (
+    PlainCheckboxSelectMultiple,
+    PlainSelect,
+    PlainTextarea,
+    label_html,
+)
 
 
 class StartVoluntaryReviewForm(forms.Form):
@@ -72,6 +77,11 @@ class ObjectiveProgressForm(forms.ModelForm):
     def __init__(self, *args, principles: list[tuple[int, str]], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["principles"].choices = principles
+
+    def render(self, template_name=None, context=None, renderer=None):
+        if template_name == self.template_name_label:
+            return label_html(context)
+        return super().render(template_name, context, renderer)
 
 
 class DecisionForm(forms.Form):

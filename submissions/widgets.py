@@ -6,7 +6,7 @@ checkboxes each.
 """
 
 from django import forms
-from django.utils.html import escape
+from django.utils.html import conditional_escape, escape
 from django.utils.safestring import SafeString, mark_safe
 
 
@@ -57,3 +57,12 @@ class PlainCheckboxSelectMultiple(forms.CheckboxSelectMultiple):
         )
         attrs = {name: widget["attrs"].get(name, False) for name in ("id", "class")}
         return mark_safe(f"<div{_attrs(attrs)}>{boxes}\n</div>")  # noqa: S308 - escaped above
+
+
+def label_html(context: dict) -> SafeString:
+    """Like django/forms/label.html, which a form renders once per field."""
+    label = conditional_escape(context["label"])
+    if not context["use_tag"]:
+        return label
+    tag = context["tag"]
+    return mark_safe(f"<{tag}{_attrs(context['attrs'])}>{label}</{tag}>")  # noqa: S308 - escaped
