@@ -19,44 +19,56 @@ def _attrs(attrs: dict) -> str:
     )
 
 
-class PlainTextarea(forms.Textarea):
-    def _render(self, template_name, context, renderer=None) -> SafeString:
-        widget = context["widget"]
-        value = escape(widget["value"]) if widget["value"] else ""
-        name = escape(widget["name"])
-        return mark_safe(  # noqa: S308 - every value is escaped above
-            f'<textarea name="{name}"{_attrs(widget["attrs"])}>\n{value}</textarea>'
-        )
+def _element(tag: str, widget: dict, content: str) -> SafeString:
+    """`<tag name=… attrs…>content</tag>`; `content` is escaped by the caller."""
+    name = escape(widget["name"])
+    html = f'<{tag} name="{name}"{_attrs(widget["attrs"])}>{content}</{tag}>'
+    return mark_safe(html)  # noqa: S308 - the name and attributes are escaped here
 
 
-class PlainSelect(forms.Select):
+class _OptionsInPython:
+    """A choice widget written as `wrap(widget, the HTML of every option)`.
+
+    Subclasses define `option_html(option) -> str` and `wrap(widget, options) -> SafeString`.
+    """
+
     def _render(self, template_name, context, renderer=None) -> SafeString:
         widget = context["widget"]
         options = "".join(
-            f'\n  <option value="{escape(option["value"])}"{_attrs(option["attrs"])}>'
-            f"{escape(option['label'])}</option>"
+            self.option_html(option)
             for _group, options, _index in widget["optgroups"]
             for option in options
         )
-        name = escape(widget["name"])
-        return mark_safe(  # noqa: S308 - every value is escaped above
-            f'<select name="{name}"{_attrs(widget["attrs"])}>{options}\n</select>'
-        )
+        return self.wrap(widget, options)
 
 
-class PlainCheckboxSelectMultiple(forms.CheckboxSelectMultiple):
+class PlainTextarea(forms.Textarea):
     def _render(self, template_name, context, renderer=None) -> SafeString:
         widget = context["widget"]
-        boxes = "".join(
-            f"<div>\n    <label{_attrs({'for': option['attrs'].get('id', False)})}>"
-            f'<input type="checkbox" name="{escape(option["name"])}" '
-            f'value="{escape(option["value"])}"{_attrs(option["attrs"])}>\n '
-            f"{escape(option['label'])}</label>\n</div>"
-            for _group, options, _index in widget["optgroups"]
-            for option in options
+        return _element("textarea", widget, "\n" + (escape(widget["value"] or "")))
+
+
+class PlainSelect(_OptionsInPython, forms.Select):
+    def option_html(self, option: dict) -> str:
+        value, label = escape(option["value"]), escape(option["label"])
+        return f'\n  <option value="{value}"{_attrs(option["attrs"])}>{label}</option>'
+
+    def wrap(self, widget: dict, options: str) -> SafeString:
+        return _element("select", widget, options + "\n")
+
+
+class PlainCheckboxSelectMultiple(_OptionsInPython, forms.CheckboxSelectMultiple):
+    def option_html(self, option: dict) -> str:
+        label_for = _attrs({"for": option["attrs"].get("id", False)})
+        name, value = escape(option["name"]), escape(option["value"])
+        return (
+            f'<div>\n    <label{label_for}><input type="checkbox" name="{name}" value="{value}"'
+            f"{_attrs(option['attrs'])}>\n {escape(option['label'])}</label>\n</div>"
         )
+
+    def wrap(self, widget: dict, options: str) -> SafeString:
         attrs = {name: widget["attrs"].get(name, False) for name in ("id", "class")}
-        return mark_safe(f"<div{_attrs(attrs)}>{boxes}\n</div>")  # noqa: S308 - escaped above
+        return mark_safe(f"<div{_attrs(attrs)}>{options}\n</div>")  # noqa: S308 - escaped above
 
 
 def label_html(context: dict) -> SafeString:
