@@ -2,9 +2,13 @@
 
 import csv
 import io
+from collections.abc import Iterable
 
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
+
+from submissions.models import Submission
+from submissions.selectors import section_word_counts
 
 # A cell starting with one of these is read as a formula by spreadsheet programs.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -15,7 +19,9 @@ def neutralise(value) -> str:
     return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
-def queue_rows(submissions) -> list[list[str]]:
+def queue_rows(submissions: Iterable[Submission]) -> list[list[str]]:
+    submissions = list(submissions)
+    word_counts = section_word_counts(submission.pk for submission in submissions)
     header = [
         _("Kind"),
         _("Submitted by"),
@@ -31,9 +37,8 @@ def queue_rows(submissions) -> list[list[str]]:
     rows = [header]
     for submission in submissions:
         words = "; ".join(
-            f"{text.section.number}: {text.word_count}"
-            + (f"/{text.section.word_limit}" if text.section.word_limit else "")
-            for text in submission.sections.all()
+            f"{section.number}: {section.words}" + (f"/{section.limit}" if section.limit else "")
+            for section in word_counts[submission.pk]
         )
         rows.append(
             [

@@ -4,10 +4,15 @@ from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedForm
 from core.uploads import check_upload
-from reference.models import GuidingPrinciple
 from reviews.models import RegionalReview
 from submissions.enums import MeansOfImplementation, SubmissionStatus
 from submissions.models import ObjectiveProgress, OutboxMessage, Submission
+from submissions.widgets import (
+    PlainCheckboxSelectMultiple,
+    PlainSelect,
+    PlainTextarea,
+    label_html,
+)
 
 
 class StartVoluntaryReviewForm(forms.Form):
@@ -46,21 +51,37 @@ class PlanForm(VersionedForm):
 
 
 class ObjectiveProgressForm(forms.ModelForm):
-    principles = forms.ModelMultipleChoiceField(
+    """One objective of the 23; `principles` are the guiding principles' choices, read once.
+
+    The chosen principles are ids (`principles.set()` takes them), so neither showing nor
+    checking the 23 forms queries the principles again.
+    """
+
+    principles = forms.TypedMultipleChoiceField(
         label=_("Guiding principles applied"),
-        queryset=GuidingPrinciple.objects.all(),
-        widget=forms.CheckboxSelectMultiple,
+        coerce=int,
+        widget=PlainCheckboxSelectMultiple,
         required=False,
     )
 
     class Meta:
         model = ObjectiveProgress
-        fields = ["status", "narrative", "indicators", "promising_practice", "principles"]
+        fields = ["status", "narrative", "indicators", "promising_practice"]
         widgets = {
-            "narrative": forms.Textarea(attrs={"rows": 5}),
-            "indicators": forms.Textarea(attrs={"rows": 3}),
-            "promising_practice": forms.Textarea(attrs={"rows": 3}),
+            "status": PlainSelect,
+            "narrative": PlainTextarea(attrs={"rows": 5}),
+            "indicators": PlainTextarea(attrs={"rows": 3}),
+            "promising_practice": PlainTextarea(attrs={"rows": 3}),
         }
+
+    def __init__(self, *args, principles: list[tuple[int, str]], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["principles"].choices = principles
+
+    def render(self, template_name=None, context=None, renderer=None):
+        if template_name == self.template_name_label:
+            return label_html(context)
+        return super().render(template_name, context, renderer)
 
 
 class DecisionForm(forms.Form):

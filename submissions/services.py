@@ -1,5 +1,6 @@
 """Writing, submitting and deciding on voluntary GCM reviews and regional inputs."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -153,10 +154,17 @@ def save_section(*, section_text: SectionText, text: str, base_version: int, act
     return SavedSection(section_text.version, words, clean)
 
 
-def submission_problems(submission: Submission) -> list[str]:
-    """What stops a submission from being submitted: checked strictly, every time."""
+def submission_problems(
+    submission: Submission, section_texts: Iterable[SectionText] | None = None
+) -> list[str]:
+    """What stops a submission from being submitted: checked strictly, every time.
+
+    `section_texts`, with their sections, are the submission's as a page has just read them.
+    """
     problems = []
-    for section_text in submission.sections.select_related("section"):
+    if section_texts is None:
+        section_texts = submission.sections.select_related("section")
+    for section_text in section_texts:
         section = section_text.section
         if not section_text.text.strip():
             problems.append(

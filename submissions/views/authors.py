@@ -30,6 +30,7 @@ from submissions.forms import (
     StartVoluntaryReviewForm,
 )
 from submissions.models import Attachment, SectionText, Submission
+from submissions.rows import objective_rows, own_rows
 from submissions.wordcount import plain_text
 
 
@@ -41,6 +42,11 @@ class MySubmissionsView(PermissionRequiredMixin, ListView):
 
     def get_queryset(self):
         return selectors.submissions_of(self.request.user).order_by("-updated_at")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["rows"] = own_rows(context["submissions"])
+        return context
 
 
 class StartVoluntaryReviewView(PermissionRequiredMixin, FormView):
@@ -125,10 +131,16 @@ class SubmissionEditView(SubmissionMixin, ConflictMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         kwargs.setdefault("rows", _section_rows(self.submission))
+        submission = self.submission
         return super().get_context_data(
-            problems=services.submission_problems(self.submission),
-            attachments=self.submission.attachments.all(),
-            activity=self.submission.audit_events.select_related("actor")[:50],
+            problems=services.submission_problems(
+                submission, [row["text"] for row in kwargs["rows"]]
+            ),
+            comments=submission.secretariat_comments.order_by("created_at", "pk"),
+            attachments=submission.attachments.order_by("uploaded_at", "pk"),
+            activity=submission.audit_events.select_related("actor").order_by("-created_at", "-pk")[
+                :50
+            ],
             attachment_form=AttachmentForm(),
             decision_form=DecisionForm(),
             csrf_cookie_name=settings.CSRF_COOKIE_NAME,
@@ -251,13 +263,26 @@ class ObjectivesView(SubmissionMixin, ConflictMixin, TemplateView):
     template_name = "submissions/objectives.html"
 
     def get_forms(self, data=None):
-        """Each stored row with its form; the form edits a copy, so the row shows what is stored."""
+        """Each stored row with its form, or with None when the page only shows the table.
+
+        The form edits a copy, so the row shows what is stored.
+        """
         progress = list(selectors.progress_of(self.submission))
+        chosen = selectors.principle_ids_of(row.pk for row in progress)
+        for row in progress:
+            row.principle_ids = chosen[row.pk]
+        if data is None and not self.can["edit"]:
+            return [(row, None) for row in progress]
+        principles = selectors.principle_choices()
         return [
             (
                 row,
                 ObjectiveProgressForm(
-                    data, instance=copy.copy(row), prefix=f"o{row.objective.number}"
+                    data,
+                    instance=copy.copy(row),
+                    prefix=f"o{row.objective.number}",
+                    initial={"principles": row.principle_ids},
+                    principles=principles,
                 ),
             )
             for row in progress
@@ -265,7 +290,9 @@ class ObjectivesView(SubmissionMixin, ConflictMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         kwargs.setdefault("forms", self.get_forms())
-        kwargs.setdefault("plan_form", PlanForm(instance=self.submission))
+        if self.can["edit"]:
+            kwargs.setdefault("plan_form", PlanForm(instance=self.submission))
+        kwargs["objectives"] = objective_rows(row for row, _form in kwargs["forms"])
         return super().get_context_data(**kwargs)
 
     def post(self, request, *args, **kwargs):

@@ -10,7 +10,7 @@ from django.views.generic import FormView, TemplateView
 from core.concurrency import VersionedFormViewMixin
 from reference.models import Objective
 from reviews.views.base import ManageReviewMixin
-from submissions import exports, outbox, selectors, services
+from submissions import exports, outbox, rows, selectors, services
 from submissions.filters import ReviewQueueFilter
 from submissions.forms import DecisionForm, OutboxMessageForm, OutboxSendForm
 from submissions.models import OutboxMessage
@@ -29,12 +29,15 @@ class ReviewQueueView(ManageReviewMixin, TemplateView):
         return [self.template_name]
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            filter=self.filter,
-            submissions=self.filter.qs,
-            objectives=Objective.objects.order_by("number"),
-            **kwargs,
+        context = super().get_context_data(
+            filter=self.filter, **rows.page_of(self.request, self.filter.qs), **kwargs
         )
+        submissions = list(context["page_obj"])
+        word_counts = selectors.section_word_counts(s.pk for s in submissions)
+        context["rows"] = rows.queue_rows(submissions, word_counts)
+        if not self.request.htmx:
+            context["objectives"] = objective_links(self.review)
+        return context
 
     @cached_property
     def filter(self) -> ReviewQueueFilter:
@@ -54,6 +57,15 @@ class ReviewQueueView(ManageReviewMixin, TemplateView):
         filename = f"submissions-{self.review.commission.code.lower()}-{self.review.pk}.{export}"
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response
+
+
+def objective_links(review) -> list[tuple[int, str, str]]:
+    """Number, title and per-objective view of each of the 23 objectives."""
+    url = rows.url_template("submissions:objective", review.pk)
+    return [
+        (objective.number, objective.title, url.format(objective.number))
+        for objective in Objective.objects.order_by("number")
+    ]
 
 
 class DecisionView(SubmissionMixin, FormView):
@@ -88,22 +100,25 @@ class ObjectiveAcrossSubmissionsView(ManageReviewMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         objective = get_object_or_404(Objective, number=self.kwargs["number"])
-        return super().get_context_data(
+        context = super().get_context_data(
             objective=objective,
-            rows=selectors.progress_on_objective(self.review, objective),
-            objectives=Objective.objects.order_by("number"),
+            objectives=objective_links(self.review),
+            **rows.page_of(self.request, selectors.progress_on_objective(self.review, objective)),
             **kwargs,
         )
+        context["rows"] = rows.progress_rows(context["page_obj"])
+        return context
 
 
 class OutboxView(ManageReviewMixin, TemplateView):
     template_name = "submissions/outbox.html"
 
     def get_context_data(self, **kwargs):
-        messages_ = self.review.outbox_messages.select_related(
-            "submission__country", "submission__organisation", "submission__author", "sent_by"
+        context = super().get_context_data(
+            **rows.page_of(self.request, selectors.outbox_of(self.review)), **kwargs
         )
-        return super().get_context_data(outbox=messages_, **kwargs)
+        context["rows"] = rows.outbox_rows(context["page_obj"], self.review.pk)
+        return context
 
     def get_template_names(self):
         if self.request.htmx:

@@ -286,3 +286,38 @@ def test_outbox_sent_with_htmx_answers_the_table_with_what_happened(client, subm
     nothing = client.post(url, {}, headers={"HX-Request": "true"}).content.decode()
     assert "Choose the messages to send." in nothing
     assert len(mail.outbox) == 1
+
+
+def test_queue_pages_keep_the_filter_in_their_links(client, submitted, staff, monkeypatch):
+    monkeypatch.setattr("submissions.rows.ROWS_PER_PAGE", 2)
+    for country in Country.objects.filter(iso3__in=["ARG", "BRA"]):
+        services.start_submission(
+            kind="voluntary_review",
+            review=submitted.review,
+            language="es",
+            country=country,
+            actor=None,
+        )
+    client.force_login(staff)
+    url = reverse("submissions:queue", args=[submitted.review.pk])
+    first = client.get(url, {"kind": "voluntary_review"}).content.decode()
+    second = client.get(url, {"kind": "voluntary_review", "page": 2}).content.decode()
+    assert (queue_rows(first), queue_rows(second)) == (2, 1)
+    assert '<a href="?kind=voluntary_review&amp;page=2" rel="next">' in first
+    assert "Voluntary GCM review: Mexico" in second
+
+
+def test_outbox_pages_hold_every_message_once(client, submitted, staff, monkeypatch):
+    monkeypatch.setattr("submissions.rows.ROWS_PER_PAGE", 1)
+    services.decide_submission(submission=submitted, actor=None, status="accepted")
+    client.force_login(staff)
+    url = reverse("submissions:outbox", args=[submitted.review.pk])
+    pages = [client.get(url, {"page": page}).content.decode() for page in [1, 2]]
+    shown = [
+        message.pk
+        for message in OutboxMessage.objects.all()
+        for page in pages
+        if f'name="message" value="{message.pk}"' in page
+    ]
+    assert sorted(shown) == sorted(OutboxMessage.objects.values_list("pk", flat=True))
+    assert '<a href="?page=2" rel="next">' in pages[0]

@@ -1,0 +1,195 @@
+"""What the submissions lists show per row, computed once in Python.
+
+Long lists rendered through per-cell lookups, filters and `{% url %}` tags spend most of their
+time in the template engine; these rows carry ready strings, and labels are translated once.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
+from django.template.defaultfilters import linebreaksbr
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator
+
+from submissions.enums import ImplementationStatus, SubmissionKind, SubmissionStatus
+from submissions.models import ObjectiveProgress, OutboxMessage, Submission
+from submissions.selectors import SectionWords, principles_of
+
+ROWS_PER_PAGE = 200
+
+
+def page_of(request, queryset: QuerySet) -> dict:
+    """The page of `queryset` asked for in `?page=`, as the context of includes/pagination.html."""
+    page = Paginator(queryset, ROWS_PER_PAGE).get_page(request.GET.get("page"))
+    return {"page_obj": page, "is_paginated": page.has_other_pages()}
+
+
+def url_template(name: str, *args) -> str:
+    """The URL `name` with `args` and a last integer argument, as a `str.format` template.
+
+    One `reverse()` for a whole list instead of one per row.
+    """
+    head, _, tail = reverse(name, args=[*args, 0]).rpartition("/0/")
+    return head + "/{}/" + tail
+
+
+def local_datetime(value) -> str:
+    return date_format(timezone.localtime(value), "DATETIME_FORMAT")
+
+
+def _labels(choices) -> dict[str, str]:
+    return {value: str(label) for value, label in choices}
+
+
+@dataclass(frozen=True)
+class SubmissionRow:
+    url: str
+    title: str
+    language: str
+    status: str
+    status_label: str
+    late: bool
+    updated: str
+    review: str = ""
+    sections: str = ""
+    objectives: str = ""
+    words: str = ""  # safe HTML when set
+
+
+def _submission_rows(submissions: Iterable[Submission], **extra) -> list[SubmissionRow]:
+    kinds = _labels(SubmissionKind.choices)
+    statuses = _labels(SubmissionStatus.choices)
+    languages = _labels(settings.LANGUAGES)
+    edit_url = url_template("submissions:edit")
+    return [
+        SubmissionRow(
+            url=edit_url.format(submission.pk),
+            title=f"{kinds[submission.kind]}: {submission.author_label}",
+            language=languages.get(submission.language, submission.language),
+            status=submission.status,
+            status_label=statuses[submission.status],
+            late=submission.is_late,
+            updated=local_datetime(submission.updated_at),
+            **{name: value(submission) for name, value in extra.items()},
+        )
+        for submission in submissions
+    ]
+
+
+def _words(sections: list[SectionWords]) -> SafeString:
+    return mark_safe(  # noqa: S308 - the section number is escaped; the rest are integers
+        " · ".join(
+            f'<span class="{"error" if section.over else ""}">{escape(section.number)}: '
+            f"{section.words}{f'/{section.limit}' if section.limit else ''}</span>"
+            for section in sections
+        )
+    )
+
+
+def queue_rows(
+    submissions: Iterable[Submission], word_counts: dict[int, list[SectionWords]]
+) -> list[SubmissionRow]:
+    """Rows of the review queue; `submissions` are annotated by `selectors.review_queue`."""
+    return _submission_rows(
+        submissions,
+        sections=lambda s: f"{s.sections_filled}/{s.sections_total}",
+        objectives=lambda s: f"{s.objectives_addressed}/23",
+        words=lambda s: _words(word_counts[s.pk]),
+    )
+
+
+def own_rows(submissions: Iterable[Submission]) -> list[SubmissionRow]:
+    """Rows of the author's own submissions, each with its regional review."""
+    return _submission_rows(
+        submissions, review=lambda s: f"{s.review.commission.code} · {s.review.title}"
+    )
+
+
+@dataclass(frozen=True)
+class OutboxRow:
+    pk: int
+    subject: str
+    url: str
+    author: str
+    recipients: str
+    status_label: str
+    sent: str
+
+
+def outbox_rows(messages: Iterable[OutboxMessage], review_pk: int) -> list[OutboxRow]:
+    statuses = _labels(OutboxMessage.Status.choices)
+    edit_url = url_template("submissions:outbox_message", review_pk)
+    return [
+        OutboxRow(
+            pk=message.pk,
+            subject=message.subject,
+            url=edit_url.format(message.pk) if message.status == OutboxMessage.Status.DRAFT else "",
+            author=message.submission.author_label,
+            recipients=", ".join(message.recipients) or "—",
+            status_label=statuses[message.status],
+            sent=local_datetime(message.sent_at) if message.sent_at else "",
+        )
+        for message in messages
+    ]
+
+
+@dataclass(frozen=True)
+class ProgressRow:
+    author: str
+    kind: str
+    status: str
+    narrative: str
+    indicators: str
+    promising_practice: str
+    principles: str
+
+
+def progress_rows(progress: Iterable[ObjectiveProgress]) -> list[ProgressRow]:
+    """What each submission says about one objective, with line breaks kept."""
+    progress = list(progress)
+    principles = principles_of(row.pk for row in progress)
+    kinds = _labels(SubmissionKind.choices)
+    statuses = _labels(ImplementationStatus.choices)
+    return [
+        ProgressRow(
+            author=row.submission.author_label,
+            kind=kinds[row.submission.kind],
+            status=statuses.get(row.status, ""),
+            narrative=linebreaksbr(row.narrative, autoescape=True),
+            indicators=linebreaksbr(row.indicators, autoescape=True),
+            promising_practice=linebreaksbr(row.promising_practice, autoescape=True),
+            principles=", ".join(principles[row.pk]),
+        )
+        for row in progress
+    ]
+
+
+@dataclass(frozen=True)
+class ObjectiveRow:
+    number: int
+    title: str
+    status: str
+    narrative: str
+    principles: int
+
+
+def objective_rows(progress: Iterable[ObjectiveProgress]) -> list[ObjectiveRow]:
+    """The table of a submission's objectives; `principle_ids` are set by the view."""
+    statuses = _labels(ImplementationStatus.choices)
+    return [
+        ObjectiveRow(
+            number=row.objective.number,
+            title=row.objective.title,
+            status=statuses.get(row.status, row.status) or "—",
+            narrative=Truncator(row.narrative).words(20, truncate=" …") or "—",
+            principles=len(row.principle_ids),
+        )
+        for row in progress
+    ]
