@@ -15,7 +15,6 @@ workspace in its AppConfig.ready(), so reviews never names a later app's URLs::
 `permission` on the review; tabs appear by `order`, then name.
 """
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.urls import reverse
@@ -63,13 +62,3 @@ def tabs_for(user, review, current_path: str) -> list[TabLink]:
         url = reverse(tab.url_name, kwargs={"pk": review.pk})
         links.append(TabLink(tab.label, url, url == current_path))
     return links
-
-
-def url_for_each(url_name: str, vary: str = "pk", **fixed: int) -> Callable[[int], str]:
-    """The URL of `url_name` for any value of its integer argument `vary`, reversed once.
-
-    For a table that links every row: one reverse() instead of one per row.
-    """
-    marker = str(2_147_483_647)
-    prefix, _marker, suffix = reverse(url_name, kwargs={**fixed, vary: marker}).partition(marker)
-    return lambda value: f"{prefix}{value}{suffix}"

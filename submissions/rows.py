@@ -11,13 +11,13 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.template.defaultfilters import linebreaksbr
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
+from core.links import url_for_each
 from submissions.enums import ImplementationStatus, SubmissionKind, SubmissionStatus
 from submissions.models import ObjectiveProgress, OutboxMessage, Submission
 from submissions.selectors import SectionWords, principles_of
@@ -29,15 +29,6 @@ def page_of(request, queryset: QuerySet) -> dict:
     """The page of `queryset` asked for in `?page=`, as the context of includes/pagination.html."""
     page = Paginator(queryset, ROWS_PER_PAGE).get_page(request.GET.get("page"))
     return {"page_obj": page, "is_paginated": page.has_other_pages()}
-
-
-def url_template(name: str, *args) -> str:
-    """The URL `name` with `args` and a last integer argument, as a `str.format` template.
-
-    One `reverse()` for a whole list instead of one per row.
-    """
-    head, _, tail = reverse(name, args=[*args, 0]).rpartition("/0/")
-    return head + "/{}/" + tail
 
 
 def local_datetime(value) -> str:
@@ -67,10 +58,10 @@ def _submission_rows(submissions: Iterable[Submission], **extra) -> list[Submiss
     kinds = _labels(SubmissionKind.choices)
     statuses = _labels(SubmissionStatus.choices)
     languages = _labels(settings.LANGUAGES)
-    edit_url = url_template("submissions:edit")
+    edit_url = url_for_each("submissions:edit")
     return [
         SubmissionRow(
-            url=edit_url.format(submission.pk),
+            url=edit_url(submission.pk),
             title=f"{kinds[submission.kind]}: {submission.author_label}",
             language=languages.get(submission.language, submission.language),
             status=submission.status,
@@ -125,12 +116,12 @@ class OutboxRow:
 
 def outbox_rows(messages: Iterable[OutboxMessage], review_pk: int) -> list[OutboxRow]:
     statuses = _labels(OutboxMessage.Status.choices)
-    edit_url = url_template("submissions:outbox_message", review_pk)
+    edit_url = url_for_each("submissions:outbox_message", vary="message", pk=review_pk)
     return [
         OutboxRow(
             pk=message.pk,
             subject=message.subject,
-            url=edit_url.format(message.pk) if message.status == OutboxMessage.Status.DRAFT else "",
+            url=edit_url(message.pk) if message.status == OutboxMessage.Status.DRAFT else "",
             author=message.submission.author_label,
             recipients=", ".join(message.recipients) or "—",
             status_label=statuses[message.status],

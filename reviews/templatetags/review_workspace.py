@@ -5,10 +5,11 @@ from django.utils.safestring import SafeString
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 
+from core.links import url_for_each
 from reference.models import Objective
 from reviews.enums import ChecklistStatus
 from reviews.models import ChecklistItem
-from reviews.navigation import TabLink, tabs_for, url_for_each
+from reviews.navigation import TabLink, tabs_for
 from reviews.readiness import ChecklistRow
 
 register = template.Library()

@@ -8,12 +8,12 @@ from django.views import View
 from django.views.generic import CreateView, FormView, TemplateView, UpdateView
 
 from accounts.permissions import PermissionRequiredMixin
+from core.links import url_for_each
 from core.storage import private_download
 from reviews import services
 from reviews.enums import DocumentKind, TimingState, Visibility
 from reviews.forms import CommentForm, DocumentForm, DocumentVersionForm
 from reviews.models import DocumentVersion, ReviewDocument
-from reviews.navigation import url_for_each
 from reviews.readiness import Part, ReviewFacts
 from reviews.views.base import ManageReviewMixin
 

@@ -8,12 +8,12 @@ from django.utils.translation import gettext as _
 from django.views.generic import CreateView, DeleteView, TemplateView, UpdateView
 
 from core.concurrency import ConcurrentEditError, ConflictMixin
+from core.links import url_for_each
 from reviews import services
 from reviews.balance import Balance
 from reviews.enums import Affiliation, Gender, SpeakerRole
 from reviews.forms import SessionForm, SpeakerForm, TargetsForm
 from reviews.models import Session, Speaker
-from reviews.navigation import url_for_each
 from reviews.readiness import Part, ReviewFacts
 from reviews.views.base import ManageReviewMixin
 

@@ -12,11 +12,11 @@ from django.views.generic import FormView, ListView, TemplateView
 
 from accounts.permissions import PermissionContextMixin, PermissionRequiredMixin, permitted
 from core.concurrency import VersionedFormViewMixin
+from core.links import url_for_each
 from core.pagecache import TIMEOUT as PUBLIC_CONTENT_TIMEOUT
 from core.pagecache import public_version
 from reviews import selectors, services
 from reviews.forms import PhaseFormSet, ReviewForm, ReviewStatusForm, RoundtableForm
-from reviews.navigation import url_for_each
 from reviews.readiness import Part
 from reviews.views.base import ManageReviewMixin
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
 from core.concurrency import VersionedFormViewMixin
+from core.links import url_for_each
 from reference.models import Objective
 from reviews.views.base import ManageReviewMixin
 from submissions import exports, outbox, rows, selectors, services
@@ -61,9 +62,9 @@ class ReviewQueueView(ManageReviewMixin, TemplateView):
 
 def objective_links(review) -> list[tuple[int, str, str]]:
     """Number, title and per-objective view of each of the 23 objectives."""
-    url = rows.url_template("submissions:objective", review.pk)
+    url = url_for_each("submissions:objective", vary="number", pk=review.pk)
     return [
-        (objective.number, objective.title, url.format(objective.number))
+        (objective.number, objective.title, url(objective.number))
         for objective in Objective.objects.order_by("number")
     ]
 

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from reference.models import Commission, Country
-from reviews.navigation import registered_tabs, tabs_for, url_for_each
+from reviews.navigation import registered_tabs, tabs_for
 from tests.factories import commission_secretariat, focal_point, make_review
 
 TAB = re.compile(r'<li><a href="([^"]+)"( aria-current="page")?>([^<]+)</a></li>')
@@ -59,13 +59,3 @@ def test_reviews_never_refers_to_submissions():
     ]
     assert len(files) > 20
     assert offending == []
-
-
-def test_url_for_each_gives_what_reverse_gives():
-    speaker_url = url_for_each("reviews:speaker_edit", vary="speaker", pk=7, session=12)
-    document_url = url_for_each("reviews:document")
-    assert [speaker_url(3), speaker_url(45), document_url(9)] == [
-        reverse("reviews:speaker_edit", kwargs={"pk": 7, "session": 12, "speaker": 3}),
-        reverse("reviews:speaker_edit", kwargs={"pk": 7, "session": 12, "speaker": 45}),
-        reverse("reviews:document", kwargs={"pk": 9}),
-    ]
