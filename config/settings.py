@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "accounts",
     "reviews",
     "submissions",
+    "budgets",
 ]
 
 MIDDLEWARE = [
