@@ -251,10 +251,26 @@ class StatedTotal(models.Model):
                 ),
                 name="budgets_stated_total_scope",
             ),
+            # One stated figure per cell, row, column and table (NULLs are distinct in SQL).
             models.UniqueConstraint(
-                fields=["version", "scope", "commission", "category"],
-                nulls_distinct=False,
-                name="budgets_stated_total_unique",
+                fields=["version", "commission", "category"],
+                condition=Q(scope=StatedScope.CELL),
+                name="budgets_stated_cell_unique",
+            ),
+            models.UniqueConstraint(
+                fields=["version", "category"],
+                condition=Q(scope=StatedScope.CATEGORY),
+                name="budgets_stated_category_unique",
+            ),
+            models.UniqueConstraint(
+                fields=["version", "commission"],
+                condition=Q(scope=StatedScope.COMMISSION),
+                name="budgets_stated_commission_unique",
+            ),
+            models.UniqueConstraint(
+                fields=["version"],
+                condition=Q(scope=StatedScope.GRAND),
+                name="budgets_stated_grand_unique",
             ),
             models.CheckConstraint(
                 condition=Q(acknowledged_at__isnull=True) | ~Q(acknowledgement=""),
