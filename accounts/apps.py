@@ -13,3 +13,14 @@ class AccountsConfig(AppConfig):
         from accounts.middleware import forget_mfa_enabled
 
         post_delete.connect(forget_mfa_enabled, sender=Authenticator, dispatch_uid="mfa-enabled")
+
+        from core.versions import EVERYTHING, track
+
+        # People and their roles show on many pages; signing in changes nothing they show.
+        track(
+            self.get_model("User"),
+            lambda user: (EVERYTHING,),
+            unless_only=frozenset({"last_login", "password"}),
+        )
+        track(self.get_model("RoleAssignment"), lambda assignment: (EVERYTHING,))
+        track(self.get_model("Organisation"), lambda organisation: (EVERYTHING,))

@@ -7,6 +7,8 @@ class ReferenceConfig(AppConfig):
     verbose_name = _("Reference data")
 
     def ready(self):
-        from core.pagecache import invalidate_on_change
+        from core.versions import EVERYTHING, track
 
-        invalidate_on_change(*self.get_models())
+        # Reference facts show everywhere, public pages included.
+        for model in self.get_models():
+            track(model, lambda instance: (EVERYTHING,))

@@ -7,7 +7,7 @@ class ReviewsConfig(AppConfig):
     verbose_name = _("Regional reviews")
 
     def ready(self):
-        from core.pagecache import invalidate_on_change
+        from core.versions import EVERYTHING, PUBLIC, track, track_review_part
         from reviews import evaluators  # noqa: F401 — registers the checklist evaluators
         from reviews.navigation import register_tab
 
@@ -38,6 +38,12 @@ class ReviewsConfig(AppConfig):
         )
 
         # Public pages show every part of a review but its checklist.
-        invalidate_on_change(
-            *(model for model in self.get_models() if model.__name__ != "ChecklistItem")
-        )
+        track(self.get_model("ReviewCycle"), lambda cycle: (EVERYTHING, PUBLIC))
+        track_review_part(self.get_model("RegionalReview"), "pk", public=True)
+        for name in ("RoadmapPhase", "Roundtable", "Session", "ReviewDocument"):
+            track_review_part(self.get_model(name), public=True)
+        track_review_part(self.get_model("ReviewStatusChange"), public=True)
+        track_review_part(self.get_model("Speaker"), "session.review_id", public=True)
+        for name in ("DocumentVersion", "DocumentComment"):
+            track_review_part(self.get_model(name), "document.review_id", public=True)
+        track_review_part(self.get_model("ChecklistItem"))

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from core.concurrency import save_if_unchanged
 from core.uploads import DOCX, ODT, PDF, PPTX, XLSX, check_upload
+from core.versions import PUBLIC, bump, review_scope
 from reference.models import Commission, Objective
 from reviews.checklist import TEMPLATE
 from reviews.enums import PhaseKind, ReviewStatus, Visibility
@@ -78,6 +79,7 @@ def sync_meeting_phase(*, review: RegionalReview) -> None:
     review.phases.filter(kind=PhaseKind.REPORT).update(
         starts_on=review.meeting_end, ends_on=review.report_due
     )
+    bump(review_scope(review.pk), PUBLIC)  # updates send no signals
 
 
 @transaction.atomic

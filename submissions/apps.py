@@ -32,6 +32,18 @@ class SubmissionsConfig(AppConfig):
             permission="reviews.manage_review",
             order=90,
         )
-        from core.pagecache import invalidate_on_change
+        from core.versions import EVERYTHING, track, track_review_part
 
-        invalidate_on_change(self.get_model("Submission"))
+        for name in ("Outline", "OutlineSection"):
+            track(self.get_model(name), lambda outline: (EVERYTHING,))
+        track_review_part(self.get_model("Submission"), public=True)
+        track_review_part(self.get_model("OutboxMessage"))
+        for name in (
+            "SectionText",
+            "ObjectiveProgress",
+            "AuditEvent",
+            "SecretariatComment",
+            "Attachment",
+        ):
+            track_review_part(self.get_model(name), "submission.review_id")
+        track_review_part(self.get_model("SectionRevision"), "section_text.submission.review_id")

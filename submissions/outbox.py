@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from core.concurrency import save_if_unchanged
+from core.versions import bump, review_scope
 from submissions.models import OutboxMessage, Submission
 
 
@@ -70,6 +71,7 @@ def send_messages(*, message_ids: list[int], actor) -> int:
             ).update(status=OutboxMessage.Status.SENT, sent_at=timezone.now(), sent_by=actor)
             if not claimed:
                 continue
+            bump(review_scope(message.review_id))  # claimed by an update, which sends no signal
             if message.recipients:
                 send_mail(message.subject, message.body, None, message.recipients)
             sent += 1

@@ -1,20 +1,18 @@
 from django.contrib import messages
-from django.core.cache import cache
 from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
 from accounts.permissions import PermissionContextMixin, PermissionRequiredMixin, permitted
 from core.concurrency import VersionedFormViewMixin
+from core.fragments import cached_fragment
 from core.links import url_for_each
-from core.pagecache import TIMEOUT as PUBLIC_CONTENT_TIMEOUT
-from core.pagecache import public_version
+from core.versions import PUBLIC, review_scope
 from reviews import selectors, services
 from reviews.forms import PhaseFormSet, ReviewForm, ReviewStatusForm, RoundtableForm
 from reviews.readiness import Part
@@ -46,14 +44,12 @@ class ReviewPublicView(PermissionRequiredMixin, TemplateView):
         meeting link) and whether they manage the review (every document, the dashboard button).
         """
         review, user = self.permission_object, self.request.user
-        today = timezone.localdate()
-        audience = f"{int(user.is_authenticated)}{int(self.can['manage'])}"
-        key = f"reviews:public:{public_version()}:{review.pk}:{get_language()}:{today}:{audience}"
-        content = cache.get(key)
-        if content is None:
+
+        def render():
+            today = timezone.localdate()
             document_url = url_for_each("reviews:document")
             documents = permitted(user, "reviews.see_document", selectors.documents_of(review))
-            content = render_to_string(
+            return render_to_string(
                 "reviews/includes/review_public_content.html",
                 {
                     **context,
@@ -63,9 +59,14 @@ class ReviewPublicView(PermissionRequiredMixin, TemplateView):
                 },
                 request=self.request,
             )
-            cache.set(key, content, PUBLIC_CONTENT_TIMEOUT)
-        # Rendered from the template, escaped there.
-        return mark_safe(content)  # noqa: S308
+
+        return cached_fragment(
+            self.request,
+            "reviews:public",
+            scopes=[PUBLIC, review_scope(review.pk)],
+            vary=[review.pk, user.is_authenticated, self.can["manage"]],
+            render=render,
+        )
 
 
 class ReviewDashboardView(ManageReviewMixin, TemplateView):

@@ -8,8 +8,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from accounts.models import User
-from core.pagecache import bump_public_pages
 from core.scaletext import TextPool
+from core.versions import EVERYTHING, bump
 from reference.models import Commission
 
 
@@ -60,7 +60,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             for module in modules:
                 module.load(seed=seed, factor=scale, pool=pool, out=self)
-        bump_public_pages()  # bulk writes send no signals
+        bump(EVERYTHING)  # bulk writes send no signals
         self.stdout.write(
             self.style.SUCCESS(f"Scale data loaded in {time.monotonic() - started:.0f} s.")
         )

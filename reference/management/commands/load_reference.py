@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from core.pagecache import bump_public_pages
+from core.versions import EVERYTHING, bump
 from reference.loading import DATA_DIR, ReferenceDataError, load_reference
 
 
@@ -22,7 +22,7 @@ class Command(BaseCommand):
         for line in report.lines():
             self.stdout.write(line)
         if report.changed:
-            bump_public_pages()  # bulk writes send no signals
+            bump(EVERYTHING)  # bulk writes send no signals
             self.stdout.write(self.style.SUCCESS("Reference data loaded."))
         else:
             self.stdout.write(

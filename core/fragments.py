@@ -1,0 +1,135 @@
+"""Rendered HTML kept until the data it shows changes (see core.versions).
+
+A fragment's key holds the versions of the scopes it was rendered from, the language, the day (for
+what depends on the date: deadlines, open consultations), and whatever else changes its rendering
+for a given reader (`vary`: their permissions on the page, a filter, a page number). What differs
+per response is never reused: the CSRF token and the CSP nonce are cut out of the stored HTML and
+put back fresh each time.
+"""
+
+import hashlib
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import fields
+
+from django.core.cache import cache
+from django.middleware.csp import get_nonce
+from django.middleware.csrf import get_token
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
+
+from core.versions import EVERYTHING, versions
+
+TIMEOUT = 600  # seconds; what depends on the time of day stays at most this stale
+_TOKEN = "\x00csrf-token\x00"  # noqa: S105 (a placeholder, not a secret)
+_NONCE = "\x00csp-nonce\x00"
+_TOKEN_FIELD = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*(")')
+
+
+def strip_per_response(request, html: str) -> str:
+    """`html` with this response's CSRF token and CSP nonce replaced by placeholders."""
+    html = _TOKEN_FIELD.sub(rf"\g<1>{_TOKEN}\g<2>", html)
+    nonce = get_nonce(request)
+    if nonce:  # evaluated while rendering, so it may be in the HTML
+        html = html.replace(str(nonce), _NONCE)
+    return html
+
+
+def fill_per_response(request, html: str) -> str:
+    if _TOKEN in html:
+        html = html.replace(_TOKEN, get_token(request))
+    if _NONCE in html:
+        html = html.replace(_NONCE, str(get_nonce(request)))
+    return html
+
+
+def reader(user) -> str:
+    """What distinguishes readers for permissions: their scopes (identical scopes, identical
+    rights). A page that shows what is a person's own varies on the person too."""
+    if not user.is_authenticated:
+        return "anonymous"
+    scopes = user.scopes
+    return "|".join(
+        ",".join(map(str, sorted(value))) if isinstance(value, frozenset) else str(value)
+        for value in (getattr(scopes, field.name) for field in fields(scopes))
+    )
+
+
+def cached_fragment(
+    request,
+    name: str,
+    *,
+    scopes: Iterable[str],
+    vary: Iterable[object] = (),
+    render: Callable[[], str],
+    timeout: int = TIMEOUT,
+) -> SafeString:
+    """The HTML `render()` makes, from the cache while the scopes' data has not changed."""
+    varying = hashlib.sha256(repr(tuple(vary)).encode()).hexdigest()[:32]
+    key = ":".join(
+        [
+            "fragment",
+            name,
+            get_language() or "",
+            timezone.localdate().isoformat(),
+            versions([*scopes, EVERYTHING]),
+            varying,
+        ]
+    )
+    stored = cache.get(key)
+    if stored is None:
+        stored = strip_per_response(request, str(render()))
+        cache.set(key, stored, timeout)
+    # Rendered from templates, escaped there.
+    return mark_safe(fill_per_response(request, stored))  # noqa: S308
+
+
+class CachedContentMixin:
+    """A page whose body, the `content` partial of its template, is kept until its data changes.
+
+    The page template shows `{{ content }}` in its content block and defines the body in
+    `{% partialdef content %}`. What is costly to load goes in get_content_context(), which runs
+    only when the body is rendered: on a GET whose body is not cached, or whenever a form is sent
+    back with errors (never cached, as it shows what was typed).
+    """
+
+    content_partial = "content"
+
+    def content_scopes(self) -> Iterable[str]:
+        raise NotImplementedError
+
+    def content_vary(self) -> list:
+        """Who reads and what they asked for: the path with its query, the reader's scopes and
+        their permissions on the page."""
+        can = getattr(self, "can", {})
+        return [
+            self.request.get_full_path(),
+            reader(self.request.user),
+            sorted((name, bool(value)) for name, value in can.items()),
+        ]
+
+    def get_content_context(self) -> dict:
+        return {}
+
+    def render_content(self, context) -> str:
+        return render_to_string(
+            f"{self.template_name}#{self.content_partial}",
+            {**context, **self.get_content_context()},
+            request=self.request,
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.request.method not in ("GET", "HEAD"):
+            context["content"] = mark_safe(self.render_content(context))  # noqa: S308
+        else:
+            context["content"] = cached_fragment(
+                self.request,
+                f"{type(self).__module__}.{type(self).__name__}",
+                scopes=self.content_scopes(),
+                vary=self.content_vary(),
+                render=lambda: self.render_content(context),
+            )
+        return context

@@ -1,0 +1,116 @@
+"""Versions of the data, by scope: numbers that move whenever data in their scope changes.
+
+Whatever is cached from the data keeps the versions of the scopes it read in its key, so a change
+makes it unreachable at once and nothing has to find and delete it. The scopes:
+
+- PUBLIC: what the public pages show;
+- EVERYTHING: a change that may show anywhere (reference data, people and their roles);
+- one per review, `review_scope(pk)`: the review and all that belongs to it (its programme,
+  documents, checklist, submissions and their e-mails).
+
+Each app tracks its models in ready(); services that write without signals (bulk inserts,
+queryset updates) call bump() themselves.
+"""
+
+import time
+from collections.abc import Callable, Iterable
+from operator import attrgetter
+
+from django.core.cache import cache
+from django.core.exceptions import ObjectDoesNotExist
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+PUBLIC = "public"
+EVERYTHING = "all"
+_PREFIX = "dataversion:"
+
+
+def review_scope(review_id: int) -> str:
+    return f"review:{review_id}"
+
+
+def _start() -> int:
+    # A version that was evicted starts again above any number it had before, never at one.
+    return time.time_ns() // 1000
+
+
+def _move(scopes: Iterable[str]) -> None:
+    for scope in scopes:
+        key = _PREFIX + scope
+        try:
+            cache.incr(key)
+        except ValueError:  # never set, or evicted
+            cache.add(key, _start(), timeout=None)
+
+
+def bump(*scopes: str) -> None:
+    """Make everything cached from these scopes stale.
+
+    Moved at once and again on commit: whatever was cached from the old data between the two
+    would otherwise be kept under the new version.
+    """
+    scopes = tuple(dict.fromkeys(scopes))
+    if not scopes:
+        return
+    _move(scopes)
+    transaction.on_commit(lambda: _move(scopes))
+
+
+def versions(scopes: Iterable[str]) -> str:
+    """The current versions of the scopes, as one string for a cache key (one cache round trip)."""
+    scopes = sorted(set(scopes))
+    found = cache.get_many([_PREFIX + scope for scope in scopes])
+    missing = {_PREFIX + scope: _start() for scope in scopes if _PREFIX + scope not in found}
+    if missing:
+        for key, value in missing.items():
+            cache.add(key, value, timeout=None)
+        found.update(cache.get_many(list(missing)))
+    return ".".join(f"{scope}={found.get(_PREFIX + scope, 0)}" for scope in scopes)
+
+
+def track(
+    model,
+    scopes_of: Callable[[object], Iterable[str]],
+    *,
+    unless_only: frozenset[str] = frozenset(),
+) -> None:
+    """Bump `scopes_of(instance)` whenever an instance of `model` is saved or deleted.
+
+    Saves that change only fields in `unless_only` (e.g. a user's last sign-in) move nothing.
+    """
+
+    def on_save(sender, instance, update_fields=None, **kwargs):
+        if update_fields and set(update_fields) <= unless_only:
+            return
+        bump(*scopes_of(instance))
+
+    def on_delete(sender, instance, **kwargs):
+        bump(*scopes_of(instance))
+
+    def on_m2m(sender, instance, action, **kwargs):
+        if action.startswith("post_"):
+            bump(*(scopes_of(instance) if isinstance(instance, model) else (EVERYTHING,)))
+
+    post_save.connect(on_save, sender=model, weak=False)
+    post_delete.connect(on_delete, sender=model, weak=False)
+    for field in model._meta.local_many_to_many:
+        m2m_changed.connect(on_m2m, sender=field.remote_field.through, weak=False)
+
+
+def track_review_part(model, review_id: str = "review_id", *, public: bool = False) -> None:
+    """Track a model whose instances belong to one review.
+
+    `review_id` is the dotted path from an instance to its review's key ("session.review_id");
+    `public` if public pages show it too.
+    """
+    path = attrgetter(review_id)
+    also = (PUBLIC,) if public else ()
+
+    def scopes_of(instance):
+        try:
+            return (review_scope(path(instance)), *also)
+        except ObjectDoesNotExist:  # deleted with its parent: the review is unknown now
+            return (EVERYTHING, *also)
+
+    track(model, scopes_of)
