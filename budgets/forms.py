@@ -106,25 +106,35 @@ class BudgetTableForm(forms.Form):
         return fields
 
     def edits(self) -> list[CellEdit]:
-        """The cells the user changed, with the stamps they started from."""
+        """The cells the user changed, with the stamps they started from; a figure the request
+        does not change keeps its stored value."""
         changed = set(self.changed_data)
         edits = []
         for commission in self.commissions:
             for category in self.categories:
                 name = lambda part, c=commission, k=category: cell_name(c.pk, k.pk, part)  # noqa: E731
                 lump = category.basis == CostBasis.LUMP_SUM
-                parts = ["participants", "lump_sum" if lump else "cost"]
-                if not any(name(part) in changed for part in parts):
+                money = "lump_sum" if lump else "cost"
+                if name("participants") not in changed and name(money) not in changed:
                     continue
-                data = self.cleaned_data
+                line = self.lines.get((commission.pk, category.pk))
+                stored = {
+                    "participants": line.participants if line else 0,
+                    "cost": line.cost_per_participant if line else None,
+                    "lump_sum": line.lump_sum if line else None,
+                }
+
+                def value(part, stored=stored, name=name):
+                    return self.cleaned_data[name(part)] if name(part) in changed else stored[part]
+
                 edits.append(
                     CellEdit(
                         commission_id=commission.pk,
                         category_id=category.pk,
-                        participants=data[name("participants")] or 0,
-                        cost_per_participant=None if lump else data[name("cost")],
-                        lump_sum=data[name("lump_sum")] if lump else None,
-                        expected_stamp=data[name("stamp")],
+                        participants=value("participants") or 0,
+                        cost_per_participant=None if lump else value("cost"),
+                        lump_sum=value("lump_sum") if lump else None,
+                        expected_stamp=self.cleaned_data[name("stamp")],
                     )
                 )
         return edits

@@ -121,6 +121,10 @@ class ParsedBudget:
     sources: list[str] = field(default_factory=list)
 
 
+# Stands for a cell that holds a formula, already reported: its value is not read.
+FORMULA = object()
+
+
 class _Problems:
     def __init__(self):
         self.found: list[FileProblem] = []
@@ -264,7 +268,7 @@ def _read_xlsx(file: BudgetFile, problems: _Problems) -> _Table | None:
                         % {"formula": cell.value},
                     )
                 if column:
-                    record[column] = cell.value
+                    record[column] = FORMULA if cell.data_type == "f" else cell.value
             rows.append((number, record))
     finally:
         workbook.close()
@@ -312,6 +316,8 @@ def _cell(
     column: str,
     parse: Callable[[Any], Any],
 ) -> tuple[bool, Any]:
+    if record.get(column) is FORMULA:
+        return False, None
     try:
         return True, parse(record.get(column))
     except ValueError as error:

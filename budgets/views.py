@@ -185,7 +185,7 @@ class BudgetView(BudgetTableMixin, TemplateView):
         return redirect(self.budget_url(self.page.version))
 
 
-class BudgetPreviewView(BudgetTableMixin, View):
+class BudgetPreviewView(BudgetTableMixin, TemplateView):
     """The what-if: the totals as they would be with the figures typed, nothing saved.
 
     With htmx, only the totals come back (swapped in place by id); without, the whole page with
