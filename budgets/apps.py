@@ -1,5 +1,12 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+
+
+def _install_categories(sender, **kwargs):
+    from budgets.services import install_builtin_categories
+
+    install_builtin_categories()
 
 
 class BudgetsConfig(AppConfig):
@@ -13,6 +20,8 @@ class BudgetsConfig(AppConfig):
         from reviews.checklist import register_evaluator
         from reviews.navigation import register_cycle_link
 
+        # The Annex 4 categories exist wherever the tables do, like the shipped outlines.
+        post_migrate.connect(_install_categories, sender=self)
         register_evaluator("ldc-travel")(ldc_travel)
         register_cycle_link(
             name="budgets",

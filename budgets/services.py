@@ -218,6 +218,27 @@ def save_as_new_version(
     return new
 
 
+def install_builtin_categories() -> None:
+    """The three categories of Annex 4, wherever the tables exist (after migrating, and after a
+    test database is emptied); a category already there is left as it is."""
+    from importlib import import_module
+
+    builtin = import_module("budgets.migrations.0002_builtin_categories").CATEGORIES
+    for data in builtin:
+        names = {f"name_{language}": name for language, name in data["name"].items()}
+        BudgetCategory.objects.get_or_create(
+            code=data["code"],
+            defaults={
+                **names,
+                "basis": data["basis"],
+                "default_per_diem_days": data["default_per_diem_days"],
+                "funds_ldc_travel": data["funds_ldc_travel"],
+                "position": data["position"],
+                "built_in": True,
+            },
+        )
+
+
 @transaction.atomic
 def add_category(
     *,
