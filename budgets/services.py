@@ -355,9 +355,11 @@ def record_commitment(
     override: bool = False,
     override_reason: str = "",
 ) -> Commitment:
-    """Count money and places (e.g. approved travel funding) against a line of the approved version.
+    """Count money and places (e.g. approved travel funding) against a commission's line.
 
-    Refused (CommitmentRefused) when the line is not in the budget's approved version, or when the
+    The check uses the line of the same commission and category in the budget's approved version,
+    whichever version `line` was read from. Refused (CommitmentRefused) when no version is
+    approved or it has no such line, or when the
     commission's line would go beyond its amount or its participants, unless `override` is passed
     with a reason, which is recorded on the commitment. The budget's row is locked first, so two
     commitments made at the same moment are checked one after the other.
@@ -369,8 +371,12 @@ def record_commitment(
     if override and not override_reason.strip():
         raise CommitmentRefused(_("Say why the commitment may exceed the line."))
     budget = _lock(line.version.budget)
-    line = BudgetLine.objects.get(pk=line.pk)
-    if budget.approved_version_id != line.version_id:
+    line = BudgetLine.objects.filter(
+        version_id=budget.approved_version_id,
+        commission_id=line.commission_id,
+        category_id=line.category_id,
+    ).first()
+    if line is None:
         raise CommitmentRefused(
             _("Commitments count against the approved version of the budget only.")
         )

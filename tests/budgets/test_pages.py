@@ -88,8 +88,19 @@ def test_page_shows_the_table_its_totals_and_what_does_not_add_up(client, refere
 def test_numbers_are_written_in_the_page_language(client, reference_data):
     budget = make_budget()
     client.force_login(network_secretariat())
-    french = page_html(client, budget, "fr")
-    assert '<strong id="grand-total">570\xa0104</strong>' in french
+    shown = {
+        language: page_html(client, budget, language)
+        for language in ["fr", "ru", "es", "ar", "zh-hans"]
+    }
+    for language, grand, difference in [
+        ("fr", "570\xa0104", "-30\xa0599,50"),
+        ("ru", "570\xa0104", "-30\xa0599,50"),
+        ("es", "570\xa0104", "-30\xa0599,50"),
+        ("ar", "570.104", "-30.599,50"),
+        ("zh-hans", "570,104", "-30,599.50"),
+    ]:
+        assert f'<strong id="grand-total">{grand}</strong>' in shown[language]
+        assert f'<td class="number error">{difference}</td>' in shown[language]
 
 
 def test_network_secretariat_saves_a_cell_and_every_total_follows(client, reference_data):

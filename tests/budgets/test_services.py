@@ -1,9 +1,11 @@
 """Budget changes: edits in place, new versions, acknowledgements and commitments."""
 
+import threading
 from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.db import connection
 
 from budgets import services
 from budgets.models import BudgetLine, Commitment
@@ -232,3 +234,53 @@ def test_an_added_category_follows_the_others(reference_data):
         40,
     )
     assert services.add_category(name="Interpretation", basis="lump_sum").code == "interpretation_2"
+
+
+def test_a_commitment_counts_against_the_approved_line_of_its_commission(reference_data):
+    budget = make_budget(approved=True)
+    actor = network_secretariat()
+    draft = services.save_as_new_version(
+        version=budget.approved_version, edits=[], note="Draft", actor=actor
+    )
+    draft_line = line_of(budget, "ECE", version=draft)
+    BudgetLine.objects.filter(pk=draft_line.pk).update(participants=50)
+    with pytest.raises(CommitmentRefused):
+        services.record_commitment(
+            line=draft_line, amount=Decimal("10"), participants=4, source="Four", actor=actor
+        )
+    services.record_commitment(
+        line=draft_line, amount=Decimal("10"), participants=3, source="Three", actor=actor
+    )
+    assert Commitment.objects.get().participants == 3
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_simultaneous_commitments_cannot_both_take_the_last_places(
+    transactional_reference_data,
+):
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite serialises every writer; the race needs PostgreSQL's row locks")
+    budget = make_budget(approved=True)
+    line, actor = line_of(budget, "ECE"), network_secretariat()  # 3 places
+    start = threading.Barrier(2)
+    outcomes = []
+
+    def commit(name):
+        try:
+            start.wait()
+            services.record_commitment(
+                line=line, amount=Decimal("2000"), participants=2, source=name, actor=actor
+            )
+            outcomes.append("recorded")
+        except CommitmentRefused:
+            outcomes.append("refused")
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=commit, args=(name,)) for name in ["A", "B"]]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(outcomes) == ["recorded", "refused"]
+    assert Commitment.objects.count() == 1
