@@ -73,27 +73,24 @@ class BudgetTableForm(forms.Form):
             widget=forms.NumberInput(attrs={"class": "cell-input", "inputmode": "numeric"}),
         )
         if category.basis == CostBasis.LUMP_SUM:
-            self.fields[name("lump_sum")] = forms.DecimalField(
-                label=_("%(commission)s, %(category)s: lump sum") % where,
-                min_value=Decimal("0"),
-                max_digits=MONEY["max_digits"],
-                decimal_places=MONEY["decimal_places"],
-                required=False,
-                initial=line.lump_sum if line else None,
-                show_hidden_initial=True,
-                widget=forms.NumberInput(attrs={"class": "cell-input", "step": "0.01"}),
+            label, part, initial = (
+                _("%(commission)s, %(category)s: lump sum"),
+                "lump_sum",
+                "lump_sum",
             )
         else:
-            self.fields[name("cost")] = forms.DecimalField(
-                label=_("%(commission)s, %(category)s: cost per participant") % where,
-                min_value=Decimal("0"),
-                max_digits=MONEY["max_digits"],
-                decimal_places=MONEY["decimal_places"],
-                required=False,
-                initial=line.cost_per_participant if line else None,
-                show_hidden_initial=True,
-                widget=forms.NumberInput(attrs={"class": "cell-input", "step": "0.01"}),
-            )
+            label, part = _("%(commission)s, %(category)s: cost per participant"), "cost"
+            initial = "cost_per_participant"
+        self.fields[name(part)] = forms.DecimalField(
+            label=label % where,
+            min_value=Decimal("0"),
+            max_digits=MONEY["max_digits"],
+            decimal_places=MONEY["decimal_places"],
+            required=False,
+            initial=getattr(line, initial) if line else None,
+            show_hidden_initial=True,
+            widget=forms.NumberInput(attrs={"class": "cell-input", "step": "0.01"}),
+        )
         self.fields[name("stamp")] = forms.IntegerField(
             required=False, initial=line.stamp if line else None, widget=forms.HiddenInput
         )

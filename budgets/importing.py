@@ -18,7 +18,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from budgets.enums import CostBasis, StatedScope
-from budgets.models import MONEY, BudgetCategory
+from budgets.models import MONEY, BudgetCategory, BudgetLine, BudgetVersion, StatedTotal
 from core.uploads import XLSX, detect_kind
 from reference.models import Commission
 
@@ -104,6 +104,17 @@ class ParsedLine:
     lump_sum: Decimal | None
     stated_total: Decimal | None
 
+    def as_line(self, version: BudgetVersion | None = None) -> BudgetLine:
+        return BudgetLine(
+            version=version,
+            commission=self.commission,
+            category=self.category,
+            per_diem_days=self.per_diem_days,
+            participants=self.participants,
+            cost_per_participant=self.cost_per_participant,
+            lump_sum=self.lump_sum,
+        )
+
 
 @dataclass
 class ParsedStatedTotal:
@@ -112,6 +123,16 @@ class ParsedStatedTotal:
     commission: Commission | None
     category: BudgetCategory | None
     amount: Decimal
+
+    def as_stated(self, version: BudgetVersion | None = None, source: str = "") -> StatedTotal:
+        return StatedTotal(
+            version=version,
+            scope=self.scope,
+            commission=self.commission,
+            category=self.category,
+            amount=self.amount,
+            source=source,
+        )
 
 
 @dataclass
@@ -150,16 +171,21 @@ def _text(value: Any) -> str:
     return str(value).strip()
 
 
+def _number(raw: str, not_a_number: str) -> Decimal:
+    try:
+        number = Decimal(raw)
+    except InvalidOperation:
+        raise ValueError(not_a_number % {"value": raw}) from None
+    if not number.is_finite():
+        raise ValueError(not_a_number % {"value": raw})
+    return number
+
+
 def amount(value: Any) -> Decimal | None:
     raw = _text(value)
     if not raw:
         return None
-    try:
-        number = Decimal(raw)
-    except InvalidOperation:
-        raise ValueError(_("“%(value)s” is not a number.") % {"value": raw}) from None
-    if not number.is_finite():
-        raise ValueError(_("“%(value)s” is not a number.") % {"value": raw})
+    number = _number(raw, _("“%(value)s” is not a number."))
     if number < 0:
         raise ValueError(_("%(value)s is negative; amounts cannot be.") % {"value": raw})
     if -number.as_tuple().exponent > PLACES:
@@ -176,11 +202,8 @@ def count(value: Any, *, high: int = 1_000_000) -> int | None:
     raw = _text(value)
     if not raw:
         return None
-    try:
-        number = Decimal(raw)
-    except InvalidOperation:
-        raise ValueError(_("“%(value)s” is not a whole number.") % {"value": raw}) from None
-    if not number.is_finite() or number != number.to_integral_value():
+    number = _number(raw, _("“%(value)s” is not a whole number."))
+    if number != number.to_integral_value():
         raise ValueError(_("“%(value)s” is not a whole number.") % {"value": raw})
     if number < 0:
         raise ValueError(_("%(value)s is negative; counts cannot be.") % {"value": raw})

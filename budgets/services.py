@@ -78,6 +78,12 @@ def _lock(budget: Budget) -> Budget:
     return Budget.objects.select_for_update().get(pk=budget.pk)
 
 
+def _next_version(budget: Budget, *, note: str, actor) -> BudgetVersion:
+    """The budget's next version, empty; the budget's row is locked by the caller."""
+    number = (budget.versions.aggregate(last=Max("number"))["last"] or 0) + 1
+    return BudgetVersion.objects.create(budget=budget, number=number, note=note, created_by=actor)
+
+
 def _check_columns(actor, edits: list[CellEdit]) -> None:
     """Defence in depth: the views offer only the columns the actor may change."""
     from reference.models import Commission
@@ -167,9 +173,7 @@ def save_as_new_version(
     `version` itself is left as it was.
     """
     _check_columns(actor, edits)
-    budget = _lock(version.budget)
-    number = (budget.versions.aggregate(last=Max("number"))["last"] or 0) + 1
-    new = BudgetVersion.objects.create(budget=budget, number=number, note=note, created_by=actor)
+    new = _next_version(_lock(version.budget), note=note, actor=actor)
     lines = {(line.commission_id, line.category_id): line for line in version.lines.all()}
     for edit in edits:
         current = lines.get(edit.key)
@@ -304,34 +308,11 @@ def import_budget(
         )
         version = budget.versions.get()
     else:
-        budget = _lock(budget)
-        number = (budget.versions.aggregate(last=Max("number"))["last"] or 0) + 1
-        version = BudgetVersion.objects.create(
-            budget=budget, number=number, note=note, created_by=actor
-        )
-    BudgetLine.objects.bulk_create(
-        BudgetLine(
-            version=version,
-            commission=line.commission,
-            category=line.category,
-            per_diem_days=line.per_diem_days,
-            participants=line.participants,
-            cost_per_participant=line.cost_per_participant,
-            lump_sum=line.lump_sum,
-        )
-        for line in parsed.lines
-    )
+        version = _next_version(_lock(budget), note=note, actor=actor)
+    BudgetLine.objects.bulk_create(line.as_line(version) for line in parsed.lines)
     source = ", ".join(parsed.sources)
     StatedTotal.objects.bulk_create(
-        StatedTotal(
-            version=version,
-            scope=stated.scope,
-            commission=stated.commission,
-            category=stated.category,
-            amount=stated.amount,
-            source=source,
-        )
-        for stated in parsed.stated_totals
+        stated.as_stated(version, source) for stated in parsed.stated_totals
     )
     return version
 

@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from budgets import services
 from budgets.formatting import money, stated_label, total
 from budgets.importing import BudgetFile, BudgetFileError, ParsedBudget, read_budget
-from budgets.models import Budget, BudgetLine, BudgetVersion, StatedTotal
+from budgets.models import Budget, BudgetLine, BudgetVersion
 from budgets.totals import BudgetTotals, discrepancies
 from reviews.models import ReviewCycle
 
@@ -46,16 +46,7 @@ class Command(BaseCommand):
                 "Refused; nothing was loaded.\n"
                 + "\n".join(f"  {problem}" for problem in error.problems)
             ) from None
-        lines = [
-            BudgetLine(
-                commission=line.commission,
-                category=line.category,
-                participants=line.participants,
-                cost_per_participant=line.cost_per_participant,
-                lump_sum=line.lump_sum,
-            )
-            for line in parsed.lines
-        ]
+        lines = [line.as_line() for line in parsed.lines]
         self.report(parsed, lines)
         if cycle_object is None:
             self.stdout.write("Checked only; nothing was loaded (give --cycle to load).")
@@ -96,15 +87,7 @@ class Command(BaseCommand):
         self.stdout.write(
             "(exact totals, shown rounded to the whole dollar, halves away from zero)"
         )
-        stated = [
-            StatedTotal(
-                scope=figure.scope,
-                commission=figure.commission,
-                category=figure.category,
-                amount=figure.amount,
-            )
-            for figure in parsed.stated_totals
-        ]
+        stated = [figure.as_stated() for figure in parsed.stated_totals]
         found = discrepancies(totals, stated)
         if not stated:
             self.stdout.write("No stated totals to check.")
