@@ -15,6 +15,7 @@ _LAYOUT_URL_NAMES = {
     "objectives": "reference:objectives",
     "commissions": "reference:commissions",
     "submissions": "submissions:mine",
+    "budgets": "budgets:list",
     "profile": "accounts:profile",
     "logout": "account_logout",
     "login": "account_login",

@@ -16,7 +16,7 @@ FOCAL_POINT = "focal point"
 COMMISSION_SECRETARIAT = "commission secretariat"
 NETWORK_SECRETARIAT = "Network secretariat"
 # The namespaces of the application's own pages (allauth's and the admin's are not ours to tune).
-OWN_NAMESPACES = ("reference", "accounts", "reviews", "submissions")
+OWN_NAMESPACES = ("reference", "accounts", "reviews", "submissions", "budgets")
 
 
 @dataclass
@@ -40,6 +40,7 @@ def _session_cookie(user) -> str:
 
 def build_targets() -> list[Target]:
     from accounts.models import User
+    from budgets.models import Budget
     from reviews.models import RegionalReview, ReviewDocument
     from reviews.scale import CYCLES
     from submissions.models import Submission
@@ -47,6 +48,7 @@ def build_targets() -> list[Target]:
     review = RegionalReview.objects.get(cycle__slug=CYCLES[-1][0], commission__code="ECA")
     document = ReviewDocument.objects.filter(review=review).order_by("pk").first()
     submission = Submission.objects.get(review=review, country__iso3="MAR")
+    budget = Budget.objects.filter(cycle=review.cycle).order_by("pk").first()
     users = {u.email: u for u in User.objects.filter(email__endswith="@example.org")}
     cookies = {
         ANONYMOUS: "",
@@ -95,11 +97,14 @@ def build_targets() -> list[Target]:
         ("outbox", COMMISSION_SECRETARIAT, "submissions:outbox", pk),
         ("commission team", COMMISSION_SECRETARIAT, "accounts:commission_team", {"code": "ECA"}),
         ("organisation list", COMMISSION_SECRETARIAT, "accounts:organisations", {}),
+        ("budget", COMMISSION_SECRETARIAT, "budgets:budget", {"pk": budget.pk}),
         ("cycle list", NETWORK_SECRETARIAT, "reviews:cycles", {}),
         ("cycle dashboard", NETWORK_SECRETARIAT, "reviews:cycle", {"slug": review.cycle.slug}),
         ("review dashboard", NETWORK_SECRETARIAT, "reviews:dashboard", pk),
         ("review queue", NETWORK_SECRETARIAT, "submissions:queue", pk),
         ("organisation list", NETWORK_SECRETARIAT, "accounts:organisations", {}),
+        ("budget list", NETWORK_SECRETARIAT, "budgets:list", {}),
+        ("budget", NETWORK_SECRETARIAT, "budgets:budget", {"pk": budget.pk}),
     ]
     return [
         Target(page, role, name, reverse(name, kwargs=kwargs), cookies[role])

@@ -157,6 +157,9 @@ class BudgetLine(models.Model):
         _("cost per participant"), **MONEY, null=True, blank=True
     )
     lump_sum = models.DecimalField(_("lump sum"), **MONEY, null=True, blank=True)
+    # Moves on at every save of the line: an edit states the stamp it started from
+    # (core.concurrency), so two people changing the same cell are told, not overwritten.
+    stamp = models.PositiveIntegerField(_("edit stamp"), default=1, editable=False)
 
     class Meta:
         ordering = ["version", "category__position", "commission__position"]

@@ -23,3 +23,5 @@ def is_secretariat_of_line_commission(user, commission) -> bool:
 rules.add_perm("budgets.see_budget", is_secretariat)
 rules.add_perm("budgets.manage_budget", is_network_secretariat)
 rules.add_perm("budgets.edit_budget_column", is_secretariat_of_line_commission)
+# To post changes to a budget's table at all; which columns, edit_budget_column decides per cell.
+rules.add_perm("budgets.edit_budget", is_secretariat)

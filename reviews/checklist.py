@@ -11,7 +11,10 @@ The evaluator contract, which every app that can decide an item follows:
   they have a version in (``document.languages``) and their ``comment_count``, roadmap phases,
   and the rules derived from them (``balance``, ``men_only_sessions``, ``document_timings``,
   ``uncovered_objectives``). An evaluator only reads: it writes nothing,
-  and an app that needs its own rows reads them by ``facts.review`` in a fixed number of queries.
+  and an app that needs its own rows reads them for all the reviews loaded together, once:
+  ``facts.batch.load("<app>.<what>", loader)`` calls ``loader(facts.batch.reviews)`` the first
+  time and returns its answer afterwards, so a page of several reviews pays one query, not one per
+  review.
 - It answers a ``Verdict``: ``VerdictStatus.MET`` or ``VerdictStatus.UNMET``, and the reasons,
   translated sentences a person reads beside the item.
 - It is registered for the key of one item of ``TEMPLATE``, once, from the app's

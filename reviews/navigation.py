@@ -15,6 +15,7 @@ workspace in its AppConfig.ready(), so reviews never names a later app's URLs::
 `permission` on the review; tabs appear by `order`, then name.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.urls import reverse
@@ -62,3 +63,35 @@ def tabs_for(user, review, current_path: str) -> list[TabLink]:
         url = reverse(tab.url_name, kwargs={"pk": review.pk})
         links.append(TabLink(tab.label, url, url == current_path))
     return links
+
+
+@dataclass(frozen=True)
+class CycleLink:
+    name: str
+    label: Promise
+    url: Callable[[object], str]
+    permission: str
+    order: int
+
+
+_cycle_links: dict[str, CycleLink] = {}
+
+
+def register_cycle_link(
+    *, name: str, label: Promise, url: Callable[[object], str], permission: str, order: int
+) -> CycleLink:
+    """A page of a later app about a whole cycle (its budgets…), linked from the cycle dashboard;
+    `url(cycle)` gives its address, shown to users who hold `permission` on the cycle."""
+    if name in _cycle_links and _cycle_links[name].label != label:
+        raise ValueError(f"A cycle link named {name!r} is already registered")
+    _cycle_links[name] = link = CycleLink(name, label, url, permission, order)
+    return link
+
+
+def cycle_links_for(user, cycle) -> list[TabLink]:
+    links = sorted(_cycle_links.values(), key=lambda link: (link.order, link.name))
+    return [
+        TabLink(link.label, link.url(cycle), False)
+        for link in links
+        if user.has_perm(link.permission, cycle)
+    ]

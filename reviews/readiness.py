@@ -7,9 +7,10 @@ cannot load less than it shows, nor quietly load more.
 
 import datetime
 import enum
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import gettext as _
 
@@ -132,6 +133,24 @@ def phase_state(phase: "RoadmapPhase", today: datetime.date) -> TimingState:
     return TimingState.UPCOMING
 
 
+class FactsBatch:
+    """The reviews whose facts were loaded together, and what other apps read about all of them.
+
+    An evaluator that needs its own rows loads them once for every review of the batch, so a page
+    of several reviews (the cycle dashboard) pays one query, not one per review.
+    """
+
+    def __init__(self, reviews: list["RegionalReview"]):
+        self.reviews = reviews
+        self._loaded: dict[str, Any] = {}
+
+    def load(self, key: str, loader: Callable[[list["RegionalReview"]], Any]) -> Any:
+        """`loader(reviews)` the first time `key` is asked for, its answer afterwards."""
+        if key not in self._loaded:
+            self._loaded[key] = loader(self.reviews)
+        return self._loaded[key]
+
+
 class ReviewFacts:
     """What the pages, the checklist and its evaluators read about one review.
 
@@ -144,11 +163,13 @@ class ReviewFacts:
         today: datetime.date,
         parts: dict[Part, list],
         objectives: list["Objective"] | None = None,
+        batch: FactsBatch | None = None,
     ):
         self.review = review
         self.today = today
         self._parts = parts
         self._objectives = objectives
+        self.batch = batch or FactsBatch([review])
 
     def _part(self, part: Part) -> list:
         try:

@@ -18,7 +18,7 @@ from reviews.models import (
     Session,
     Speaker,
 )
-from reviews.readiness import EVERYTHING, Part, ReviewFacts
+from reviews.readiness import EVERYTHING, FactsBatch, Part, ReviewFacts
 
 # The model's ordering within one review, without joining the review's cycle and commission.
 DOCUMENT_ORDER = ("kind", "title", "pk")
@@ -124,12 +124,14 @@ def facts_for_reviews(
         _attach_languages(reviews)
     objectives = list(Objective.objects.order_by("number")) if Part.ROUNDTABLES in parts else None
     today = today or timezone.localdate()
+    batch = FactsBatch(reviews)
     return [
         ReviewFacts(
             review,
             today,
             {part: getattr(review, f"fact_{part.value}") for part in parts},
             objectives,
+            batch,
         )
         for review in reviews
     ]

@@ -136,3 +136,32 @@ def make_voluntary_review(country_iso3: str = "MEX", commission_code: str = "ECL
         country=Country.objects.get(iso3=country_iso3),
         actor=None,
     )
+
+
+def make_budget(cycle=None, *, approved: bool = False, actor=None):
+    """The 2020 Annex 4 budget imported from its files into `cycle` (the demo cycle's slug by
+    default); `approved` approves its version as the Network secretariat would."""
+    from django.utils import timezone
+
+    from budgets import services
+    from budgets.importing import DEMO_LINES, DEMO_STATED_TOTALS, BudgetFile, read_budget
+    from reviews.models import ReviewCycle
+
+    if cycle is None:
+        cycle, _ = ReviewCycle.objects.get_or_create(
+            slug="2020-2021", defaults={"title": "Cycle 2020-2021", "imrf_year": 2022}
+        )
+    version = services.import_budget(
+        parsed=read_budget(
+            BudgetFile.from_path(DEMO_LINES), BudgetFile.from_path(DEMO_STATED_TOTALS)
+        ),
+        actor=actor,
+        cycle=cycle,
+        title="Indicative budget 2020",
+        notes="The UN regional economic commissions and the UN Network provide in-kind contributions.",
+    )
+    budget = version.budget
+    if approved:
+        budget.approved_version, budget.approved_at = version, timezone.now()
+        budget.save(update_fields=["approved_version", "approved_at"])
+    return budget

@@ -38,6 +38,7 @@ from tests.factories import (
     UserFactory,
     commission_secretariat,
     focal_point,
+    make_budget,
     make_review,
     network_secretariat,
     representative,
@@ -74,6 +75,8 @@ class World:
     section: object
     checklist_item: object
     organisation: object
+    budget: object
+    stated_total: object
 
 
 def build_world() -> World:
@@ -149,6 +152,7 @@ def build_world() -> World:
         upload=SimpleUploadedFile("note.pdf", PDF, content_type="application/pdf"),
         actor=people["eclac"],
     )
+    budget = make_budget(review.cycle)
     return World(
         people=people,
         cycle=review.cycle,
@@ -163,6 +167,8 @@ def build_world() -> World:
         section=submission.sections.first(),
         checklist_item=review.checklist_items.first(),
         organisation=organisation,
+        budget=budget,
+        stated_total=budget.versions.get().stated_totals.order_by("pk").first(),
     )
 
 

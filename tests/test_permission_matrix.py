@@ -83,6 +83,13 @@ KWARGS = {
     "submissions:objective": lambda w: {"pk": w.review.pk, "number": 7},
     "submissions:outbox": lambda w: {"pk": w.review.pk},
     "submissions:outbox_message": lambda w: {"pk": w.review.pk, "message": w.message.pk},
+    "budgets:list": lambda w: {},
+    "budgets:import": lambda w: {},
+    "budgets:budget": lambda w: {"pk": w.budget.pk},
+    "budgets:preview": lambda w: {"pk": w.budget.pk},
+    "budgets:import_version": lambda w: {"pk": w.budget.pk},
+    "budgets:acknowledge": lambda w: {"pk": w.budget.pk, "stated": w.stated_total.pk},
+    "budgets:add_category": lambda w: {"pk": w.budget.pk},
 }
 
 
@@ -91,6 +98,34 @@ KWARGS = {
 #   eclac, escap, network, two_roles
 # first to GET, then to POST; L is a redirect to sign in.
 MATRIX = {
+    "budgets:acknowledge": (
+        "405 405 405 405 405 405 405 405 405 405",
+        "L 404 404 404 404 404 404 404 302 404",
+    ),
+    "budgets:add_category": (
+        "405 405 405 405 405 405 405 405 405 405",
+        "L 404 404 404 404 404 404 404 302 404",
+    ),
+    "budgets:budget": (
+        "L 404 404 404 404 404 200 200 200 200",
+        "L 404 404 404 404 404 302 302 302 302",
+    ),
+    "budgets:import": (
+        "L 404 404 404 404 404 404 404 200 404",
+        "L 404 404 404 404 404 404 404 200 404",
+    ),
+    "budgets:import_version": (
+        "L 404 404 404 404 404 404 404 200 404",
+        "L 404 404 404 404 404 404 404 200 404",
+    ),
+    "budgets:list": (
+        "L 404 404 404 404 404 200 200 200 200",
+        "405 405 405 405 405 405 405 405 405 405",
+    ),
+    "budgets:preview": (
+        "405 405 405 405 405 405 405 405 405 405",
+        "L 404 404 404 404 404 200 200 200 200",
+    ),
     "accounts:commission_team": (
         "L 404 404 404 404 404 200 404 200 404",
         "405 405 405 405 405 405 405 405 405 405",

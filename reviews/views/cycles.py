@@ -8,6 +8,7 @@ from accounts.permissions import PermissionRequiredMixin
 from reviews import selectors, services
 from reviews.forms import CycleForm, NewReviewForm
 from reviews.models import ReviewCycle
+from reviews.navigation import cycle_links_for
 
 
 class CycleListView(PermissionRequiredMixin, ListView):
@@ -52,6 +53,7 @@ class CycleDashboardView(PermissionRequiredMixin, TemplateView):
         return super().get_context_data(
             cycle=cycle,
             columns=selectors.facts_for_reviews(list(reviews)),
+            cycle_links=cycle_links_for(self.request.user, cycle),
             **kwargs,
         )
 

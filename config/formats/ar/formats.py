@@ -1,0 +1,2 @@
+# Django's Arabic formats leave numbers ungrouped; amounts need their thousands separated.
+NUMBER_GROUPING = 3
