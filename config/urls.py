@@ -25,6 +25,7 @@ urlpatterns += i18n_patterns(
     path("", include("reference.urls")),
     path("", include("reviews.urls")),
     path("", include("submissions.urls")),
+    path("", include("budgets.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

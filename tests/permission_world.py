@@ -1,7 +1,8 @@
 """The people and objects the permission matrix asks about, and how it reads every URL pattern.
 
 One regional review of ECLAC (Mexico is a member, the Philippines is not) holds one of each kind
-of object; the people around it stand inside and outside every scope.
+of object, and its cycle has a budget with one version; the people around it stand inside and
+outside every scope.
 """
 
 import datetime
@@ -32,6 +33,7 @@ from reviews.models import ReviewDocument, Session, Speaker
 from submissions import services as submission_services
 from submissions.enums import SubmissionKind
 from submissions.outbox import draft_message
+from tests.budgets.builders import add_version, annex_4_lines, make_budget
 from tests.factories import (
     OrganisationFactory,
     RoleAssignmentFactory,
@@ -74,6 +76,8 @@ class World:
     section: object
     checklist_item: object
     organisation: object
+    budget: object
+    budget_version: object
 
 
 def build_world() -> World:
@@ -149,6 +153,8 @@ def build_world() -> World:
         upload=SimpleUploadedFile("note.pdf", PDF, content_type="application/pdf"),
         actor=people["eclac"],
     )
+    budget = make_budget(slug=review.cycle.slug)
+    budget_version = add_version(budget, annex_4_lines(), created_by=people["network"])
     return World(
         people=people,
         cycle=review.cycle,
@@ -163,6 +169,8 @@ def build_world() -> World:
         section=submission.sections.first(),
         checklist_item=review.checklist_items.first(),
         organisation=organisation,
+        budget=budget,
+        budget_version=budget_version,
     )
 
 

@@ -83,6 +83,17 @@ KWARGS = {
     "submissions:objective": lambda w: {"pk": w.review.pk, "number": 7},
     "submissions:outbox": lambda w: {"pk": w.review.pk},
     "submissions:outbox_message": lambda w: {"pk": w.review.pk, "message": w.message.pk},
+    # Budget versions.
+    "budgets:versions": lambda w: {"pk": w.budget.pk},
+    "budgets:compare": lambda w: {"pk": w.budget.pk},
+    "budgets:approve": lambda w: {"pk": w.budget.pk, "number": w.budget_version.number},
+    "budgets:export_xlsx": lambda w: {"pk": w.budget.pk, "number": w.budget_version.number},
+    "budgets:export_csv": lambda w: {"pk": w.budget.pk, "number": w.budget_version.number},
+    "budgets:chart": lambda w: {
+        "pk": w.budget.pk,
+        "number": w.budget_version.number,
+        "kind": "commissions",
+    },
 }
 
 
@@ -91,6 +102,31 @@ KWARGS = {
 #   eclac, escap, network, two_roles
 # first to GET, then to POST; L is a redirect to sign in.
 MATRIX = {
+    # Budget versions: every secretariat reads them; only the Network secretariat approves.
+    "budgets:approve": (
+        "405 405 405 405 405 405 405 405 405 405",
+        "L 404 404 404 404 404 404 404 302 404",
+    ),
+    "budgets:chart": (
+        "L 404 404 404 404 404 200 200 200 200",
+        "405 405 405 405 405 405 405 405 405 405",
+    ),
+    "budgets:compare": (
+        "L 404 404 404 404 404 200 200 200 200",
+        "405 405 405 405 405 405 405 405 405 405",
+    ),
+    "budgets:export_csv": (
+        "L 404 404 404 404 404 200 200 200 200",
+        "405 405 405 405 405 405 405 405 405 405",
+    ),
+    "budgets:export_xlsx": (
+        "L 404 404 404 404 404 200 200 200 200",
+        "405 405 405 405 405 405 405 405 405 405",
+    ),
+    "budgets:versions": (
+        "L 404 404 404 404 404 200 200 200 200",
+        "405 405 405 405 405 405 405 405 405 405",
+    ),
     "accounts:commission_team": (
         "L 404 404 404 404 404 200 404 200 404",
         "405 405 405 405 405 405 405 405 405 405",

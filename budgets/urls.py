@@ -1,0 +1,35 @@
+from django.urls import path
+
+from budgets.views import downloads, versions
+
+app_name = "budgets"
+
+urlpatterns = [
+    # Versions: history, comparison, approval, exports and charts of one version.
+    path("budgets/<int:pk>/versions/", versions.VersionHistoryView.as_view(), name="versions"),
+    path(
+        "budgets/<int:pk>/versions/compare/",
+        versions.VersionComparisonView.as_view(),
+        name="compare",
+    ),
+    path(
+        "budgets/<int:pk>/versions/<int:number>/approve/",
+        versions.ApproveVersionView.as_view(),
+        name="approve",
+    ),
+    path(
+        "budgets/<int:pk>/versions/<int:number>/budget.xlsx",
+        downloads.BudgetExportView.as_view(export_format="xlsx"),
+        name="export_xlsx",
+    ),
+    path(
+        "budgets/<int:pk>/versions/<int:number>/budget.csv",
+        downloads.BudgetExportView.as_view(export_format="csv"),
+        name="export_csv",
+    ),
+    path(
+        "budgets/<int:pk>/versions/<int:number>/charts/<slug:kind>.svg",
+        downloads.BudgetChartView.as_view(),
+        name="chart",
+    ),
+]
