@@ -62,11 +62,11 @@ def annex_4_lines(changes: dict | None = None) -> list[tuple]:
     return [changes.get((line[0], line[1]), line) for line in lines]
 
 
-def add_categories(count: int) -> list[BudgetCategory]:
+def add_categories(count: int, prefix: str = "added") -> list[BudgetCategory]:
     """Categories a secretariat adds, after the three built in."""
     return [
         BudgetCategory.objects.create(
-            code=f"added-{n}", name=f"Added category {n}", position=100 + n
+            code=f"{prefix}-{n}", name=f"Category {prefix} {n}", position=100 + n
         )
         for n in range(count)
     ]
