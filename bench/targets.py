@@ -16,7 +16,7 @@ FOCAL_POINT = "focal point"
 COMMISSION_SECRETARIAT = "commission secretariat"
 NETWORK_SECRETARIAT = "Network secretariat"
 # The namespaces of the application's own pages (allauth's and the admin's are not ours to tune).
-OWN_NAMESPACES = ("reference", "accounts", "reviews", "submissions")
+OWN_NAMESPACES = ("reference", "accounts", "reviews", "submissions", "budgets")
 
 
 @dataclass
@@ -40,6 +40,7 @@ def _session_cookie(user) -> str:
 
 def build_targets() -> list[Target]:
     from accounts.models import User
+    from budgets.models import Budget
     from reviews.models import RegionalReview, ReviewDocument
     from reviews.scale import CYCLES
     from submissions.models import Submission
@@ -101,6 +102,15 @@ def build_targets() -> list[Target]:
         ("review queue", NETWORK_SECRETARIAT, "submissions:queue", pk),
         ("organisation list", NETWORK_SECRETARIAT, "accounts:organisations", {}),
     ]
+    # The budget of the latest cycle, once the scale data holds one (budgets' scale.py).
+    budget = (
+        Budget.objects.filter(cycle=review.cycle, versions__isnull=False).order_by("pk").first()
+    )
+    if budget is not None:
+        pages += [
+            ("budget versions", NETWORK_SECRETARIAT, "budgets:versions", {"pk": budget.pk}),
+            ("budget comparison", NETWORK_SECRETARIAT, "budgets:compare", {"pk": budget.pk}),
+        ]
     return [
         Target(page, role, name, reverse(name, kwargs=kwargs), cookies[role])
         for page, role, name, kwargs in pages

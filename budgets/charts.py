@@ -29,7 +29,7 @@ KINDS = (BY_COMMISSION, BY_CATEGORY)
 BUDGETED_COLOUR, COMMITTED_COLOUR = "#1b4f8c", "#c4621a"
 FONTS = ["Noto Sans", "Noto Sans Arabic", "Noto Sans CJK SC", "DejaVu Sans"]
 CACHE_SECONDS = 7 * 24 * 3600
-_RENDERING = "1"  # part of the cache key: change it when the drawing changes
+_RENDERING = "2"  # part of the cache key: change it when the drawing changes
 
 
 @dataclass(frozen=True)
@@ -142,20 +142,29 @@ def draw(chart: Chart, *, right_to_left: bool = False) -> str:
             (_("Budgeted"), BUDGETED_COLOUR, -0.2, [bar.budgeted for bar in chart.bars]),
             (_("Committed"), COMMITTED_COLOUR, 0.2, [bar.committed for bar in chart.bars]),
         ]
+        # Figures are written past the end of each bar, which is to its left in right-to-left.
+        direction, anchor = (-1, "right") if right_to_left else (1, "left")
         for label, colour, offset, amounts in series:
-            bars = axes.barh(
-                [p + offset for p in positions],
-                [float(amount) for amount in amounts],
-                height=0.38,
-                color=colour,
-                label=label,
-            )
-            axes.bar_label(bars, labels=[figures.money(a) for a in amounts], padding=3, fontsize=8)
+            ys = [p + offset for p in positions]
+            axes.barh(ys, [float(a) for a in amounts], height=0.38, color=colour, label=label)
+            for y, amount in zip(ys, amounts, strict=True):
+                axes.annotate(
+                    figures.money(amount),
+                    (float(amount), y),
+                    xytext=(3 * direction, 0),
+                    textcoords="offset points",
+                    ha=anchor,
+                    va="center",
+                    fontsize=8,
+                )
         axes.set_yticks(
             list(positions), [textwrap.fill(bar.label, 34) for bar in chart.bars], fontsize=9
         )
         axes.invert_yaxis()
-        largest = max([float(a) for _, _, _, amounts in series for a in amounts] + [0.0])
+        largest = max(
+            (float(amount) for bar in chart.bars for amount in (bar.budgeted, bar.committed)),
+            default=0.0,
+        )
         axes.set_xlim(0, largest * 1.18 or 1)
         axes.xaxis.set_major_formatter(
             FuncFormatter(lambda x, _position: figures.money(Decimal(str(float(x)))))
@@ -165,6 +174,8 @@ def draw(chart: Chart, *, right_to_left: bool = False) -> str:
         if right_to_left:
             axes.invert_xaxis()
             axes.yaxis.tick_right()
+            for tick_label in axes.get_yticklabels():
+                tick_label.set_multialignment("right")
             axes.spines[["left"]].set_visible(False)
             axes.spines[["right"]].set_visible(True)
         axes.set_title(chart.title, fontsize=11)
