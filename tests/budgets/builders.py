@@ -1,7 +1,10 @@
 """Budgets with lines for the tests: the Annex 4 outline of February 2020, and variations."""
 
 import datetime
+import importlib
 from decimal import Decimal
+
+from django.apps import apps
 
 from budgets.models import Budget, BudgetCategory, BudgetLine, BudgetVersion, Commitment
 from reference.models import Commission
@@ -19,7 +22,14 @@ ANNEX_4 = [
 ]
 
 
+def install_builtin_categories() -> None:
+    """The three categories of migration 0002, again after a transactional test emptied the tables."""
+    migration = importlib.import_module("budgets.migrations.0002_builtin_categories")
+    migration.add_categories(apps, None)
+
+
 def make_budget(title: str = "Indicative budget 2020–2021", *, slug: str = "2020-2021") -> Budget:
+    install_builtin_categories()
     cycle, _ = ReviewCycle.objects.get_or_create(
         slug=slug, defaults={"title": f"Cycle {slug}", "imrf_year": 2022}
     )
