@@ -54,6 +54,13 @@ def chart_title(kind: str, currency: str) -> str:
     return _("Budgeted and committed per category (%(currency)s)") % {"currency": currency}
 
 
+def _bars(items, budgeted: dict, committed: dict) -> list[Bar]:
+    """One bar pair per commission or category, by name, from totals keyed by primary key."""
+    return [
+        Bar(item.name, budgeted.get(item.pk, ZERO), committed.get(item.pk, ZERO)) for item in items
+    ]
+
+
 def budget_charts(
     version: BudgetVersion,
     *,
@@ -65,22 +72,8 @@ def budget_charts(
     """The charts of a version, from figures the caller has already loaded (no query)."""
     budget = version.budget
     bars = {
-        BY_COMMISSION: [
-            Bar(
-                commission.name,
-                totals.by_commission.get(commission.pk, ZERO),
-                committed.by_commission.get(commission.pk, ZERO),
-            )
-            for commission in commissions
-        ],
-        BY_CATEGORY: [
-            Bar(
-                category.name,
-                totals.by_category.get(category.pk, ZERO),
-                committed.by_category.get(category.pk, ZERO),
-            )
-            for category in categories
-        ],
+        BY_COMMISSION: _bars(commissions, totals.by_commission, committed.by_commission),
+        BY_CATEGORY: _bars(categories, totals.by_category, committed.by_category),
     }
     return [
         Chart(
