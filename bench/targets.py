@@ -106,6 +106,15 @@ def build_targets() -> list[Target]:
         ("budget list", NETWORK_SECRETARIAT, "budgets:list", {}),
         ("budget", NETWORK_SECRETARIAT, "budgets:budget", {"pk": budget.pk}),
     ]
+    # The budget of the latest cycle, once the scale data holds one (budgets' scale.py).
+    budget = (
+        Budget.objects.filter(cycle=review.cycle, versions__isnull=False).order_by("pk").first()
+    )
+    if budget is not None:
+        pages += [
+            ("budget versions", NETWORK_SECRETARIAT, "budgets:versions", {"pk": budget.pk}),
+            ("budget comparison", NETWORK_SECRETARIAT, "budgets:compare", {"pk": budget.pk}),
+        ]
     return [
         Target(page, role, name, reverse(name, kwargs=kwargs), cookies[role])
         for page, role, name, kwargs in pages

@@ -7,8 +7,9 @@ from django.db.models import Sum
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from budgets.committed import active_commitments
 from budgets.formatting import total, whole
-from budgets.models import Budget, BudgetLine, Commitment
+from budgets.models import Budget, BudgetLine
 from budgets.totals import ZERO
 from reviews.checklist import Verdict
 from reviews.readiness import ReviewFacts
@@ -48,9 +49,8 @@ def ldc_travel_of(reviews) -> LdcTravelOfCycles:
         travel.places += line.participants
         travel.amount += line.total
     funded = (
-        Commitment.objects.filter(
-            budget__in=list(budgets.values()), category__funds_ldc_travel=True, reversed_at=None
-        )
+        active_commitments()
+        .filter(budget__in=list(budgets.values()), category__funds_ldc_travel=True)
         .values("budget__cycle_id", "commission_id")
         .annotate(places=Sum("participants"))
         .order_by()

@@ -45,3 +45,10 @@ def stated_label(stated: StatedTotal) -> str:
             return _("%(commission)s, all lines") % {"commission": stated.commission.code}
         case _:
             return str(_("Grand total"))
+
+
+def signed_total(amount: Decimal | None) -> str:
+    """A difference of totals, with its sign: a plus, or a true minus sign (U+2212)."""
+    if amount is None:
+        return ""
+    return ("+" if amount >= 0 else "\u2212") + total(abs(amount))

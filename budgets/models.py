@@ -355,3 +355,43 @@ class Commitment(models.Model):
     @property
     def is_active(self) -> bool:
         return self.reversed_at is None
+
+
+class BudgetApproval(models.Model):
+    """Each time a version was approved: the record stays when a later approval replaces it.
+
+    A version on record cannot be deleted on its own (RESTRICT), only with its whole budget.
+    """
+
+    budget = models.ForeignKey(
+        Budget, on_delete=models.CASCADE, related_name="approvals", verbose_name=_("budget")
+    )
+    version = models.ForeignKey(
+        BudgetVersion,
+        on_delete=models.RESTRICT,
+        related_name="approvals",
+        verbose_name=_("version"),
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("approved by"),
+    )
+    approved_at = models.DateTimeField(_("approved on"))
+    replaced_version = models.ForeignKey(
+        BudgetVersion,
+        on_delete=models.RESTRICT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("replaced the approval of"),
+    )
+
+    class Meta:
+        ordering = ["budget", "-approved_at", "-pk"]
+        verbose_name = _("budget approval")
+        verbose_name_plural = _("budget approvals")
+
+    def __str__(self):
+        return str(self.approved_at)

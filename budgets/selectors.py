@@ -4,14 +4,14 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import OuterRef, QuerySet, Subquery, Sum
+from django.db.models import OuterRef, QuerySet, Subquery
 
+from budgets.committed import committed_totals
 from budgets.models import (
     Budget,
     BudgetCategory,
     BudgetLine,
     BudgetVersion,
-    Commitment,
     StatedTotal,
 )
 from budgets.totals import ZERO, BudgetTotals, Discrepancy, discrepancies
@@ -163,26 +163,20 @@ def commitment_rows(
         if shown.pk == budget.approved_version_id
         else version_lines(budget.approved_version)
     )
-    committed = {
-        (row["commission_id"], row["category_id"]): row
-        for row in Commitment.objects.filter(budget=budget, reversed_at=None)
-        .values("commission_id", "category_id")
-        .annotate(amount=Sum("amount"), participants=Sum("participants"))
-        .order_by()
-    }
+    committed = committed_totals(budget)
     commission_by_id = {commission.pk: commission for commission in commissions}
     category_by_id = {category.pk: category for category in categories}
     rows = []
     for line in approved_lines:
-        done = committed.get((line.commission_id, line.category_id), {})
+        key = (line.commission_id, line.category_id)
         rows.append(
             CommitmentRow(
                 commission=commission_by_id[line.commission_id],
                 category=category_by_id[line.category_id],
                 budgeted=line.total,
-                committed=done.get("amount") or ZERO,
+                committed=committed.cells.get(key, ZERO),
                 participants=line.participants,
-                funded=done.get("participants") or 0,
+                funded=committed.funded.get(key, 0),
             )
         )
     rows.sort(key=lambda row: (row.category.position, row.commission.position))

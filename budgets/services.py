@@ -10,11 +10,12 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
-from django.db.models import F, Max, Q, Sum
+from django.db.models import F, Max, Q
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from budgets.committed import committed_totals
 from budgets.enums import CostBasis
 from budgets.formatting import money, whole
 from budgets.importing import ParsedBudget
@@ -319,10 +320,9 @@ def import_budget(
 
 def committed_on(budget: Budget, commission_id: int, category_id: int) -> tuple[Decimal, int]:
     """Money and places of the active commitments of one commission and category."""
-    totals = Commitment.objects.filter(
-        budget=budget, commission_id=commission_id, category_id=category_id, reversed_at=None
-    ).aggregate(amount=Sum("amount"), participants=Sum("participants"))
-    return totals["amount"] or ZERO, totals["participants"] or 0
+    key = (commission_id, category_id)
+    totals = committed_totals(budget, commission_id=commission_id, category_id=category_id)
+    return totals.cells.get(key, ZERO), totals.funded.get(key, 0)
 
 
 @transaction.atomic

@@ -189,6 +189,9 @@ LANGUAGES = [
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Figures are grouped by thousands in every language (config/formats: Django groups none in Arabic
+# and by ten thousands in Chinese).
+FORMAT_MODULE_PATH = ["config.formats"]
 USE_I18N = True
 # Where Django's own formats of a language do not separate thousands (ar, zh_Hans).
 FORMAT_MODULE_PATH = ["config.formats"]

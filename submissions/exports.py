@@ -1,22 +1,14 @@
 """The review queue as CSV and XLSX, with spreadsheet formulas neutralised."""
 
-import csv
 import io
 from collections.abc import Iterable
 
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from core.spreadsheets import csv_bytes, neutralise
 from submissions.models import Submission
 from submissions.selectors import section_word_counts
-
-# A cell starting with one of these is read as a formula by spreadsheet programs.
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
 def queue_rows(submissions: Iterable[Submission]) -> list[list[str]]:
@@ -58,10 +50,7 @@ def queue_rows(submissions: Iterable[Submission]) -> list[list[str]]:
 
 
 def as_csv(rows: list[list[str]]) -> bytes:
-    buffer = io.StringIO()
-    csv.writer(buffer).writerows(rows)
-    # A byte-order mark lets spreadsheet programs read the UTF-8 (Arabic, Chinese) correctly.
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    return csv_bytes(rows)
 
 
 def as_xlsx(rows: list[list[str]]) -> bytes:

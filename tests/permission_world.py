@@ -1,7 +1,8 @@
 """The people and objects the permission matrix asks about, and how it reads every URL pattern.
 
 One regional review of ECLAC (Mexico is a member, the Philippines is not) holds one of each kind
-of object; the people around it stand inside and outside every scope.
+of object, and its cycle has a budget with one version; the people around it stand inside and
+outside every scope.
 """
 
 import datetime
@@ -77,6 +78,7 @@ class World:
     organisation: object
     budget: object
     stated_total: object
+    budget_version: object
 
 
 def build_world() -> World:
@@ -169,6 +171,7 @@ def build_world() -> World:
         organisation=organisation,
         budget=budget,
         stated_total=budget.versions.get().stated_totals.order_by("pk").first(),
+        budget_version=budget.versions.get(),
     )
 
 

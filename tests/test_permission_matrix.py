@@ -90,6 +90,17 @@ KWARGS = {
     "budgets:import_version": lambda w: {"pk": w.budget.pk},
     "budgets:acknowledge": lambda w: {"pk": w.budget.pk, "stated": w.stated_total.pk},
     "budgets:add_category": lambda w: {"pk": w.budget.pk},
+    # Budget versions.
+    "budgets:versions": lambda w: {"pk": w.budget.pk},
+    "budgets:compare": lambda w: {"pk": w.budget.pk},
+    "budgets:approve": lambda w: {"pk": w.budget.pk, "number": w.budget_version.number},
+    "budgets:export_xlsx": lambda w: {"pk": w.budget.pk, "number": w.budget_version.number},
+    "budgets:export_csv": lambda w: {"pk": w.budget.pk, "number": w.budget_version.number},
+    "budgets:chart": lambda w: {
+        "pk": w.budget.pk,
+        "number": w.budget_version.number,
+        "kind": "commissions",
+    },
 }
 
 
@@ -125,6 +136,31 @@ MATRIX = {
     "budgets:preview": (
         "405 405 405 405 405 405 405 405 405 405",
         "L 404 404 404 404 404 200 200 200 200",
+    ),
+    # Budget versions: every secretariat reads them; only the Network secretariat approves.
+    "budgets:approve": (
+        "405 405 405 405 405 405 405 405 405 405",
+        "L 404 404 404 404 404 404 404 302 404",
+    ),
+    "budgets:chart": (
+        "L 404 404 404 404 404 200 200 200 200",
+        "405 405 405 405 405 405 405 405 405 405",
+    ),
+    "budgets:compare": (
+        "L 404 404 404 404 404 200 200 200 200",
+        "405 405 405 405 405 405 405 405 405 405",
+    ),
+    "budgets:export_csv": (
+        "L 404 404 404 404 404 200 200 200 200",
+        "405 405 405 405 405 405 405 405 405 405",
+    ),
+    "budgets:export_xlsx": (
+        "L 404 404 404 404 404 200 200 200 200",
+        "405 405 405 405 405 405 405 405 405 405",
+    ),
+    "budgets:versions": (
+        "L 404 404 404 404 404 200 200 200 200",
+        "405 405 405 405 405 405 405 405 405 405",
     ),
     "accounts:commission_team": (
         "L 404 404 404 404 404 200 404 200 404",

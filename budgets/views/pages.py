@@ -10,6 +10,8 @@ from django.views.generic import FormView, TemplateView
 
 from accounts.permissions import PermissionRequiredMixin
 from budgets import selectors, services
+from budgets.charts import budget_charts
+from budgets.committed import committed_totals
 from budgets.forms import (
     AcknowledgeForm,
     BudgetTableForm,
@@ -121,6 +123,14 @@ class BudgetTableMixin(BudgetMixin):
             budget=self.budget,
             page=page,
             table=table,
+            # The charts show what is saved, whatever figures a what-if has typed.
+            budget_charts=budget_charts(
+                page.version,
+                totals=page.totals,
+                committed=committed_totals(self.budget),
+                commissions=page.commissions,
+                categories=page.categories,
+            ),
             form=form,
             what_if=what_if is not None,
             conflict_line=conflict_line,
