@@ -18,14 +18,9 @@ from tests.budgets.builders import (
     commit,
     make_budget,
 )
-from tests.factories import commission_secretariat, network_secretariat
+from tests.factories import commission_secretariat
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def network(reference_data):
-    return network_secretariat()
 
 
 @pytest.fixture

@@ -28,11 +28,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def network(reference_data):
-    return network_secretariat()
-
-
-@pytest.fixture
 def budget(reference_data):
     return make_budget()
 
