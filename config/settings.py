@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "reviews",
     "submissions",
     "budgets",
+    "stakeholders",
 ]
 
 MIDDLEWARE = [

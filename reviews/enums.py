@@ -67,6 +67,7 @@ class Gender(models.TextChoices):
     MAN = "man", _("man")
     # Neither a man nor a woman for the balance: never counted among the men of a session.
     OTHER = "other", pgettext_lazy("gender", "other or not stated")
+    NOT_SAID = "not_said", _("prefer not to say")
 
 
 class Affiliation(models.TextChoices):
