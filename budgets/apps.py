@@ -30,3 +30,9 @@ class BudgetsConfig(AppConfig):
             permission="budgets.see_budget",
             order=10,
         )
+
+        from core.versions import EVERYTHING, track
+
+        # Review pages show what budgets decide (the LDC travel item of every checklist).
+        for model in self.get_models():
+            track(model, lambda instance: (EVERYTHING,))

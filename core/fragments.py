@@ -92,7 +92,8 @@ class CachedContentMixin:
     The page template shows `{{ content }}` in its content block and defines the body in
     `{% partialdef content %}`. What is costly to load goes in get_content_context(), which runs
     only when the body is rendered: on a GET whose body is not cached, or whenever a form is sent
-    back with errors (never cached, as it shows what was typed).
+    back with errors (never cached, as it shows what was typed). htmx requests for a fragment
+    of the page get the content's context instead.
     """
 
     content_partial = "content"
@@ -116,12 +117,16 @@ class CachedContentMixin:
     def render_content(self, context) -> str:
         return render_to_string(
             f"{self.template_name}#{self.content_partial}",
-            {**context, **self.get_content_context()},
+            {**self.get_content_context(), **context},
             request=self.request,
         )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        if getattr(self.request, "htmx", False):
+            # A fragment of the page (the view's own partial) is rendered from the content's
+            # context directly.
+            return {**context, **self.get_content_context()}
         if self.request.method not in ("GET", "HEAD"):
             context["content"] = mark_safe(self.render_content(context))  # noqa: S308
         else:

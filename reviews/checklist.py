@@ -246,7 +246,12 @@ class Evaluator(Protocol):
 
 
 class EvaluatorRegistry:
-    """One evaluator per checklist item, filled by the apps in their AppConfig.ready()."""
+    """One evaluator per checklist item, filled by the apps in their AppConfig.ready().
+
+    Review pages that show verdicts are cached until the review's data changes
+    (core.versions): an app whose evaluator reads its own models tracks them so that a change
+    moves the review's scope (or EVERYTHING).
+    """
 
     def __init__(self):
         self._evaluators: dict[str, Evaluator] = {}

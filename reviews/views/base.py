@@ -2,6 +2,8 @@ from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
 
 from accounts.permissions import PermissionRequiredMixin
+from core.fragments import CachedContentMixin
+from core.versions import review_scope
 from reviews import selectors
 from reviews.readiness import EVERYTHING
 
@@ -31,3 +33,10 @@ class ManageReviewMixin(PermissionRequiredMixin):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(review=self.review, **kwargs)
+
+
+class ReviewPageMixin(CachedContentMixin, ManageReviewMixin):
+    """A secretariat page of one review whose body is kept until the review's data changes."""
+
+    def content_scopes(self):
+        return [review_scope(self.review.pk)]

@@ -8,14 +8,14 @@ from django.views.generic import TemplateView
 from core.concurrency import ConcurrentEditError, ConflictMixin
 from reviews import services
 from reviews.forms import ChecklistItemForm, ChecklistStatusForm
-from reviews.views.base import ManageReviewMixin
+from reviews.views.base import ManageReviewMixin, ReviewPageMixin
 
 
-class ChecklistView(ManageReviewMixin, TemplateView):
+class ChecklistView(ReviewPageMixin, TemplateView):
     template_name = "reviews/checklist.html"
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(facts=self.facts, **kwargs)
+    def get_content_context(self):
+        return {"facts": self.facts}
 
 
 class ChecklistStatusView(ManageReviewMixin, View):

@@ -8,14 +8,16 @@ from django.views import View
 from django.views.generic import CreateView, FormView, TemplateView, UpdateView
 
 from accounts.permissions import PermissionRequiredMixin
+from core.fragments import CachedContentMixin
 from core.links import url_for_each
 from core.storage import private_download
+from core.versions import review_scope
 from reviews import services
 from reviews.enums import DocumentKind, TimingState, Visibility
 from reviews.forms import CommentForm, DocumentForm, DocumentVersionForm
 from reviews.models import DocumentVersion, ReviewDocument
 from reviews.readiness import Part, ReviewFacts
-from reviews.views.base import ManageReviewMixin
+from reviews.views.base import ManageReviewMixin, ReviewPageMixin
 
 
 @dataclass(frozen=True)
@@ -56,12 +58,12 @@ def document_rows(facts: ReviewFacts) -> list[DocumentRow]:
     return rows
 
 
-class DocumentListView(ManageReviewMixin, TemplateView):
+class DocumentListView(ReviewPageMixin, TemplateView):
     template_name = "reviews/documents.html"
     facts_parts = {Part.DOCUMENTS}
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(rows=document_rows(self.facts), **kwargs)
+    def get_content_context(self):
+        return {"rows": document_rows(self.facts)}
 
 
 class DocumentCreateView(ManageReviewMixin, CreateView):
@@ -104,7 +106,7 @@ class DocumentUpdateView(DocumentMixin, UpdateView):
         return redirect(form.instance)
 
 
-class DocumentDetailView(DocumentMixin, FormView):
+class DocumentDetailView(CachedContentMixin, DocumentMixin, FormView):
     """The secretariat manages versions and reads comments; participants read and comment."""
 
     permission_required = "reviews.see_document"
@@ -122,7 +124,14 @@ class DocumentDetailView(DocumentMixin, FormView):
             return "reviews.manage_document"
         return "reviews.see_document"
 
-    def get_context_data(self, **kwargs):
+    def content_scopes(self):
+        return [review_scope(self.document.review_id)]
+
+    def content_vary(self):
+        # A participant sees their own comments.
+        return [*super().content_vary(), self.request.user.pk]
+
+    def get_content_context(self):
         document, manages = self.document, self.can["manage"]
         versions = document.versions.select_related("uploaded_by").order_by("language", "-number")
         comments = document.comments.select_related("author") if manages else []
@@ -131,14 +140,16 @@ class DocumentDetailView(DocumentMixin, FormView):
             if self.request.user.is_authenticated and not manages
             else []
         )
+        return {
+            "versions": versions,
+            "comments": comments,
+            "own_comments": own_comments,
+            "version_form": DocumentVersionForm(),
+        }
+
+    def get_context_data(self, **kwargs):
         return super().get_context_data(
-            document=document,
-            review=document.review,
-            versions=versions,
-            comments=comments,
-            own_comments=own_comments,
-            version_form=kwargs.pop("version_form", None) or DocumentVersionForm(),
-            **kwargs,
+            document=self.document, review=self.document.review, **kwargs
         )
 
     def post(self, request, *args, **kwargs):

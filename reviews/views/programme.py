@@ -15,7 +15,7 @@ from reviews.enums import Affiliation, Gender, SpeakerRole
 from reviews.forms import SessionForm, SpeakerForm, TargetsForm
 from reviews.models import Session, Speaker
 from reviews.readiness import Part, ReviewFacts
-from reviews.views.base import ManageReviewMixin
+from reviews.views.base import ManageReviewMixin, ReviewPageMixin
 
 
 @dataclass(frozen=True)
@@ -71,15 +71,16 @@ def session_rows(facts: ReviewFacts) -> list[SessionRow]:
     return rows
 
 
-class ProgrammeView(ManageReviewMixin, ConflictMixin, TemplateView):
+class ProgrammeView(ReviewPageMixin, ConflictMixin, TemplateView):
     template_name = "reviews/programme.html"
     facts_parts = {Part.SESSIONS}
 
-    def get_context_data(self, **kwargs):
-        kwargs.setdefault("targets_form", TargetsForm(instance=self.review))
-        return super().get_context_data(
-            facts=self.facts, sessions=session_rows(self.facts), **kwargs
-        )
+    def get_content_context(self):
+        return {
+            "targets_form": TargetsForm(instance=self.review),
+            "facts": self.facts,
+            "sessions": session_rows(self.facts),
+        }
 
     def post(self, request, *args, **kwargs):
         """Save the balance targets."""

@@ -16,7 +16,7 @@ from core.versions import PUBLIC, review_scope
 from reviews import selectors, services
 from reviews.forms import PhaseFormSet, ReviewForm, ReviewStatusForm, RoundtableForm
 from reviews.readiness import Part
-from reviews.views.base import ManageReviewMixin
+from reviews.views.base import ManageReviewMixin, ReviewPageMixin
 
 
 class ReviewPublicView(PermissionRequiredMixin, TemplateView):
@@ -69,13 +69,11 @@ class ReviewPublicView(PermissionRequiredMixin, TemplateView):
         )
 
 
-class ReviewDashboardView(ManageReviewMixin, TemplateView):
+class ReviewDashboardView(ReviewPageMixin, TemplateView):
     template_name = "reviews/dashboard.html"
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            facts=self.facts, status_form=ReviewStatusForm(review=self.review), **kwargs
-        )
+    def get_content_context(self):
+        return {"facts": self.facts, "status_form": ReviewStatusForm(review=self.review)}
 
 
 class ReviewStatusView(ManageReviewMixin, View):
@@ -123,7 +121,7 @@ class ReviewEditView(ManageReviewMixin, VersionedFormViewMixin, FormView):
         return self.review.get_absolute_url()
 
 
-class RoadmapView(ManageReviewMixin, TemplateView):
+class RoadmapView(ReviewPageMixin, TemplateView):
     template_name = "reviews/roadmap.html"
 
     def get_formset(self):
@@ -131,9 +129,8 @@ class RoadmapView(ManageReviewMixin, TemplateView):
             self.request.POST or None, queryset=self.review.phases.order_by("pk"), prefix="phase"
         )
 
-    def get_context_data(self, **kwargs):
-        kwargs.setdefault("formset", self.get_formset())
-        return super().get_context_data(**kwargs)
+    def get_content_context(self):
+        return {"formset": self.get_formset()}
 
     def post(self, request, *args, **kwargs):
         formset = self.get_formset()
@@ -144,7 +141,7 @@ class RoadmapView(ManageReviewMixin, TemplateView):
         return self.render_to_response(self.get_context_data(formset=formset))
 
 
-class RoundtablesView(ManageReviewMixin, TemplateView):
+class RoundtablesView(ReviewPageMixin, TemplateView):
     template_name = "reviews/roundtables.html"
     facts_parts = {Part.ROUNDTABLES}
 
@@ -165,9 +162,8 @@ class RoundtablesView(ManageReviewMixin, TemplateView):
             for roundtable in roundtables
         ]
 
-    def get_context_data(self, **kwargs):
-        kwargs.setdefault("forms", self.get_forms())
-        return super().get_context_data(facts=self.facts, **kwargs)
+    def get_content_context(self):
+        return {"forms": self.get_forms(), "facts": self.facts}
 
     def post(self, request, *args, **kwargs):
         forms = self.get_forms()

@@ -16,9 +16,9 @@ from reference.models import Commission
 class Command(BaseCommand):
     help = (
         "Create realistic volume on top of the reference and demo data, the same for the same "
-        "seed. Each app contributes through its scale module: load() in app order; with "
-        "--replace, reset() first in reverse app order. A second run without --replace changes "
-        "nothing."
+        "seed. Each app contributes through its scale module: load() in app order, for the "
+        "apps whose data is not loaded yet; with --replace, reset() first in reverse app order. "
+        "A second run without --replace changes nothing."
     )
 
     def add_arguments(self, parser):
@@ -48,17 +48,19 @@ class Command(BaseCommand):
             for app_config in apps.get_app_configs()
             if find_spec(f"{app_config.name}.scale") is not None
         ]
-        if any(module.loaded() for module in modules):
-            if not replace:
-                self.stdout.write("Scale data is already loaded; nothing changed (--replace).")
-                return
+        if replace:
             with transaction.atomic():
                 for module in reversed(modules):
                     module.reset()
+        # An app added since the data was loaded contributes its part on top of the rest.
+        missing = [module for module in modules if not module.loaded()]
+        if not missing:
+            self.stdout.write("Scale data is already loaded; nothing changed (--replace).")
+            return
         pool = TextPool(seed=seed)
         started = time.monotonic()
         with transaction.atomic():
-            for module in modules:
+            for module in missing:
                 module.load(seed=seed, factor=scale, pool=pool, out=self)
         bump(EVERYTHING)  # bulk writes send no signals
         self.stdout.write(
