@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.views import View
@@ -16,7 +17,9 @@ from django.views.generic import FormView, ListView, TemplateView
 from accounts.models import Organisation
 from accounts.permissions import PermissionRequiredMixin
 from core.concurrency import ConcurrentEditError, ConflictMixin
+from core.fragments import CachedContentMixin
 from core.storage import private_download
+from core.versions import review_scope
 from reference.models import Country
 from submissions import selectors, services
 from submissions.enums import SubmissionKind
@@ -34,7 +37,7 @@ from submissions.rows import objective_rows, own_rows
 from submissions.wordcount import plain_text
 
 
-class MySubmissionsView(PermissionRequiredMixin, ListView):
+class MySubmissionsView(CachedContentMixin, PermissionRequiredMixin, ListView):
     permission_required = "submissions.see_own_submissions"
     template_permissions = {"start_voluntary_review": "submissions.start_voluntary_review"}
     template_name = "submissions/my_submissions.html"
@@ -43,10 +46,15 @@ class MySubmissionsView(PermissionRequiredMixin, ListView):
     def get_queryset(self):
         return selectors.submissions_of(self.request.user).order_by("-updated_at")
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["rows"] = own_rows(context["submissions"])
-        return context
+    def content_scopes(self):
+        reviews = self.get_queryset().order_by().values_list("review_id", flat=True).distinct()
+        return [review_scope(review_id) for review_id in reviews]
+
+    def content_vary(self):
+        return [*super().content_vary(), self.request.user.pk]
+
+    def get_content_context(self):
+        return {"rows": own_rows(self.get_queryset())}
 
 
 class StartVoluntaryReviewView(PermissionRequiredMixin, FormView):
@@ -106,6 +114,17 @@ class SubmissionMixin(PermissionRequiredMixin):
         return super().get_context_data(submission=self.submission, **kwargs)
 
 
+class SubmissionPageMixin(CachedContentMixin, SubmissionMixin):
+    """A page of one submission whose body is kept until the data of its review changes."""
+
+    def content_scopes(self):
+        return [review_scope(self.submission.review_id)]
+
+    def content_vary(self):
+        # Authors' rights are their own (author, designated focal point).
+        return [*super().content_vary(), self.request.user.pk]
+
+
 def _section_rows(submission, typed=None, conflicts=None):
     """Each section with what the writer typed (after a refused save) and the stored conflict."""
     return [
@@ -119,7 +138,7 @@ def _section_rows(submission, typed=None, conflicts=None):
     ]
 
 
-class SubmissionEditView(SubmissionMixin, ConflictMixin, TemplateView):
+class SubmissionEditView(SubmissionPageMixin, ConflictMixin, TemplateView):
     """The authors' form: every section with its guidance, live counts and autosave.
 
     Without JavaScript the form posts every section at once, each with the version it started
@@ -129,23 +148,23 @@ class SubmissionEditView(SubmissionMixin, ConflictMixin, TemplateView):
     write_permission_required = "submissions.edit_submission"
     template_name = "submissions/edit.html"
 
-    def get_context_data(self, **kwargs):
-        kwargs.setdefault("rows", _section_rows(self.submission))
+    def get_content_context(self):
         submission = self.submission
-        return super().get_context_data(
-            problems=services.submission_problems(
-                submission, [row["text"] for row in kwargs["rows"]]
-            ),
-            comments=submission.secretariat_comments.order_by("created_at", "pk"),
-            attachments=submission.attachments.order_by("uploaded_at", "pk"),
-            activity=submission.audit_events.select_related("actor").order_by("-created_at", "-pk")[
-                :50
-            ],
-            attachment_form=AttachmentForm(),
-            decision_form=DecisionForm(),
-            csrf_cookie_name=settings.CSRF_COOKIE_NAME,
-            **kwargs,
-        )
+        rows = _section_rows(submission)
+        return {
+            "rows": rows,
+            "problems": services.submission_problems(submission, [row["text"] for row in rows]),
+            "comments": submission.secretariat_comments.order_by("created_at", "pk"),
+            "attachments": submission.attachments.order_by("uploaded_at", "pk"),
+            "activity": submission.audit_events.select_related("actor").order_by(
+                "-created_at", "-pk"
+            )[:50],
+            "attachment_form": AttachmentForm(),
+            "decision_form": DecisionForm(),
+        }
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(csrf_cookie_name=settings.CSRF_COOKIE_NAME, **kwargs)
 
     def post(self, request, *args, **kwargs):
         conflicts, errors, typed = {}, [], {}
@@ -225,20 +244,26 @@ class SectionAutosaveView(SubmissionMixin, View):
         return JsonResponse({"version": saved.version, "word_count": saved.word_count})
 
 
-class SectionHistoryView(SubmissionMixin, TemplateView):
+class SectionHistoryView(SubmissionPageMixin, TemplateView):
     template_name = "submissions/history.html"
 
-    def get_context_data(self, **kwargs):
-        section_text = get_object_or_404(
+    @cached_property
+    def section_text(self):
+        return get_object_or_404(
             SectionText.objects.select_related("section"),
             pk=self.kwargs["section"],
             submission=self.submission,
         )
-        revisions = list(section_text.revisions.select_related("author"))
+
+    def get_content_context(self):
+        revisions = list(self.section_text.revisions.select_related("author"))
         changes = []
         for newer, older in zip_longest(revisions, revisions[1:]):
             changes.append((newer, _word_diff(older.text if older else "", newer.text)))
-        return super().get_context_data(section_text=section_text, changes=changes, **kwargs)
+        return {"changes": changes}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(section_text=self.section_text, **kwargs)
 
 
 def _word_diff(old: str, new: str):
@@ -256,7 +281,7 @@ def _word_diff(old: str, new: str):
     return format_html_join(" ", "{}", ((part,) for part in parts))
 
 
-class ObjectivesView(SubmissionMixin, ConflictMixin, TemplateView):
+class ObjectivesView(SubmissionPageMixin, ConflictMixin, TemplateView):
     """All 23 objectives at once, with the plan and the means of implementation."""
 
     write_permission_required = "submissions.edit_submission"
@@ -288,12 +313,12 @@ class ObjectivesView(SubmissionMixin, ConflictMixin, TemplateView):
             for row in progress
         ]
 
-    def get_context_data(self, **kwargs):
-        kwargs.setdefault("forms", self.get_forms())
+    def get_content_context(self):
+        forms = self.get_forms()
+        context = {"forms": forms, "objectives": objective_rows(row for row, _form in forms)}
         if self.can["edit"]:
-            kwargs.setdefault("plan_form", PlanForm(instance=self.submission))
-        kwargs["objectives"] = objective_rows(row for row, _form in kwargs["forms"])
-        return super().get_context_data(**kwargs)
+            context["plan_form"] = PlanForm(instance=self.submission)
+        return context
 
     def post(self, request, *args, **kwargs):
         plan_form = PlanForm(request.POST, instance=self.submission)

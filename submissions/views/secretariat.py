@@ -10,7 +10,7 @@ from django.views.generic import FormView, TemplateView
 from core.concurrency import VersionedFormViewMixin
 from core.links import url_for_each
 from reference.models import Objective
-from reviews.views.base import ManageReviewMixin
+from reviews.views.base import ManageReviewMixin, ReviewPageMixin
 from submissions import exports, outbox, rows, selectors, services
 from submissions.filters import ReviewQueueFilter
 from submissions.forms import DecisionForm, OutboxMessageForm, OutboxSendForm
@@ -19,7 +19,7 @@ from submissions.tasks import send_outbox_messages
 from submissions.views.authors import SubmissionMixin
 
 
-class ReviewQueueView(ManageReviewMixin, TemplateView):
+class ReviewQueueView(ReviewPageMixin, TemplateView):
     """The review's submissions, filtered; with htmx only the table is swapped in."""
 
     template_name = "submissions/queue.html"
@@ -29,10 +29,8 @@ class ReviewQueueView(ManageReviewMixin, TemplateView):
             return ["submissions/queue.html#queue-table"]
         return [self.template_name]
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(
-            filter=self.filter, **rows.page_of(self.request, self.filter.qs), **kwargs
-        )
+    def get_content_context(self):
+        context = {"filter": self.filter, **rows.page_of(self.request, self.filter.qs)}
         submissions = list(context["page_obj"])
         word_counts = selectors.section_word_counts(s.pk for s in submissions)
         context["rows"] = rows.queue_rows(submissions, word_counts)
@@ -94,21 +92,27 @@ class DecisionView(SubmissionMixin, FormView):
         return redirect(self.submission)
 
 
-class ObjectiveAcrossSubmissionsView(ManageReviewMixin, TemplateView):
+class ObjectiveAcrossSubmissionsView(ReviewPageMixin, TemplateView):
     """What every submission of the region says about one objective: material for key findings."""
 
     template_name = "submissions/objective_across.html"
 
-    def get_context_data(self, **kwargs):
-        objective = get_object_or_404(Objective, number=self.kwargs["number"])
-        context = super().get_context_data(
-            objective=objective,
-            objectives=objective_links(self.review),
-            **rows.page_of(self.request, selectors.progress_on_objective(self.review, objective)),
-            **kwargs,
-        )
+    @cached_property
+    def objective(self):
+        return get_object_or_404(Objective, number=self.kwargs["number"])
+
+    def get_content_context(self):
+        context = {
+            "objectives": objective_links(self.review),
+            **rows.page_of(
+                self.request, selectors.progress_on_objective(self.review, self.objective)
+            ),
+        }
         context["rows"] = rows.progress_rows(context["page_obj"])
         return context
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(objective=self.objective, **kwargs)
 
 
 class OutboxView(ManageReviewMixin, TemplateView):
