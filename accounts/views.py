@@ -10,6 +10,7 @@ from django.views.i18n import set_language
 from accounts import selectors, services
 from accounts.forms import OrganisationForm, OrganisationVerificationForm, ProfileForm
 from accounts.permissions import PermissionRequiredMixin
+from core.fragments import CachedContentMixin
 from reference.models import Commission, Country
 
 
@@ -26,7 +27,22 @@ def switch_language(request):
     return response
 
 
-class ProfileView(PermissionRequiredMixin, UpdateView):
+class PeoplePageMixin(CachedContentMixin):
+    """A page about people and organisations: kept until any of them changes (they move the
+    EVERYTHING version, which every cached body depends on)."""
+
+    def content_scopes(self):
+        return []
+
+
+class OwnPageMixin(PeoplePageMixin):
+    """A page of the person's own: kept per person."""
+
+    def content_vary(self):
+        return [*super().content_vary(), self.request.user.pk]
+
+
+class ProfileView(OwnPageMixin, PermissionRequiredMixin, UpdateView):
     permission_required = "accounts.see_own_account"
     write_permission_required = "accounts.edit_own_account"
     form_class = ProfileForm
@@ -50,7 +66,7 @@ class ProfileView(PermissionRequiredMixin, UpdateView):
         return super().get_context_data(roles=roles, **kwargs)
 
 
-class OrganisationListView(PermissionRequiredMixin, ListView):
+class OrganisationListView(PeoplePageMixin, PermissionRequiredMixin, ListView):
     permission_required = "accounts.see_organisations"
     template_name = "accounts/organisation_list.html"
     context_object_name = "organisations"
@@ -70,7 +86,7 @@ class OrganisationMixin(PermissionRequiredMixin):
         return self.permission_object
 
 
-class OrganisationDetailView(OrganisationMixin, DetailView):
+class OrganisationDetailView(PeoplePageMixin, OrganisationMixin, DetailView):
     permission_required = "accounts.see_organisation"
     template_permissions = {
         "edit": "accounts.edit_organisation",
@@ -124,7 +140,7 @@ class OrganisationVerifyView(OrganisationMixin, DetailView):
         return redirect(organisation)
 
 
-class CommissionTeamView(PermissionRequiredMixin, TemplateView):
+class CommissionTeamView(PeoplePageMixin, PermissionRequiredMixin, TemplateView):
     permission_required = "accounts.see_commission_team"
     template_name = "accounts/commission_team.html"
 
@@ -141,7 +157,7 @@ class CommissionTeamView(PermissionRequiredMixin, TemplateView):
         )
 
 
-class CountryTeamView(PermissionRequiredMixin, TemplateView):
+class CountryTeamView(PeoplePageMixin, PermissionRequiredMixin, TemplateView):
     permission_required = "accounts.see_country_team"
     template_name = "accounts/country_team.html"
 

@@ -67,15 +67,14 @@ def cached_fragment(
     timeout: int = TIMEOUT,
 ) -> SafeString:
     """The HTML `render()` makes, from the cache while the scopes' data has not changed."""
-    varying = hashlib.sha256(repr(tuple(vary)).encode()).hexdigest()[:32]
+    varying = repr((versions([*scopes, EVERYTHING]), tuple(vary)))
     key = ":".join(
         [
             "fragment",
             name,
             get_language() or "",
             timezone.localdate().isoformat(),
-            versions([*scopes, EVERYTHING]),
-            varying,
+            hashlib.sha256(varying.encode()).hexdigest()[:40],
         ]
     )
     stored = cache.get(key)

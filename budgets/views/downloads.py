@@ -8,7 +8,7 @@ from django.views.decorators.csp import csp_override
 
 from budgets import charts, exports
 from budgets.annex4 import version_table
-from budgets.views.versions import BudgetVersionMixin
+from budgets.views.base import BudgetVersionMixin
 
 
 class BudgetExportView(BudgetVersionMixin, View):

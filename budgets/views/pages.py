@@ -22,16 +22,12 @@ from budgets.forms import (
 from budgets.importing import BudgetFileError, read_budget
 from budgets.models import StatedTotal
 from budgets.table import build_table
+from budgets.views.base import BudgetMixin, BudgetPageMixin
 from core.concurrency import ConcurrentEditError, ConflictMixin
 from reviews.models import ReviewCycle
 
-BUDGET_PERMISSIONS = {
-    "manage_budget": "budgets.manage_budget",
-    "edit_budget": "budgets.edit_budget",
-}
 
-
-class BudgetListView(PermissionRequiredMixin, TemplateView):
+class BudgetListView(BudgetPageMixin, PermissionRequiredMixin, TemplateView):
     """The budgets of every cycle (or of one, `?cycle=<slug>`), with status and grand total."""
 
     permission_required = "budgets.see_budget"
@@ -41,30 +37,14 @@ class BudgetListView(PermissionRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         slug = self.request.GET.get("cycle") or None
         cycle = get_object_or_404(ReviewCycle, slug=slug) if slug else None
-        return super().get_context_data(
-            cycle=cycle, rows=selectors.budget_list(self.request.user, cycle_slug=slug), **kwargs
-        )
+        return super().get_context_data(cycle=cycle, **kwargs)
+
+    def get_content_context(self):
+        slug = self.request.GET.get("cycle") or None
+        return {"rows": selectors.budget_list(self.request.user, cycle_slug=slug)}
 
 
-class BudgetMixin(PermissionRequiredMixin):
-    permission_required = "budgets.see_budget"
-    template_permissions = BUDGET_PERMISSIONS
-
-    def get_permission_object(self):
-        return get_object_or_404(
-            selectors.budgets_visible_to(self.request.user), pk=self.kwargs["pk"]
-        )
-
-    @property
-    def budget(self):
-        return self.permission_object
-
-    def budget_url(self, version=None) -> str:
-        url = reverse("budgets:budget", args=[self.budget.pk])
-        return f"{url}?version={version.number}" if version is not None else url
-
-
-class BudgetTableMixin(BudgetMixin):
+class BudgetTableMixin(BudgetPageMixin, BudgetMixin):
     """The budget page: the Annex 4 table of one version, with inputs in the columns the user may
     change, and what the data says about it."""
 
@@ -108,6 +88,16 @@ class BudgetTableMixin(BudgetMixin):
         )
 
     def get_context_data(self, form=None, what_if=None, conflict_line=None, **kwargs):
+        # What a post brings back (typed figures, a conflict) replaces what the page shows.
+        self.shown = {"form": form, "what_if": what_if, "conflict_line": conflict_line}
+        return super().get_context_data(**kwargs)
+
+    def get_content_context(self):
+        form, what_if, conflict_line = (
+            self.shown["form"],
+            self.shown["what_if"],
+            self.shown["conflict_line"],
+        )
         page = self.page
         form = form or self.table_form()
         lines = what_if if what_if is not None else page.lines
@@ -119,8 +109,7 @@ class BudgetTableMixin(BudgetMixin):
             editable_commission_ids=frozenset(c.pk for c in self.editable_commissions),
             form=form,
         )
-        return super().get_context_data(
-            budget=self.budget,
+        return dict(
             page=page,
             table=table,
             # The charts show what is saved, whatever figures a what-if has typed.
@@ -136,7 +125,6 @@ class BudgetTableMixin(BudgetMixin):
             conflict_line=conflict_line,
             acknowledge_form=AcknowledgeForm(),
             category_form=CategoryForm(),
-            **kwargs,
         )
 
     def check_columns(self) -> None:
