@@ -7,16 +7,21 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
+from core.fragments import CachedContentMixin
+from core.versions import PUBLIC
 from reference.selectors import commissions_with_counts
 
 
-class HomeView(TemplateView):
-    """Public."""
+class HomeView(CachedContentMixin, TemplateView):
+    """Public; a signed-in user also sees the workspaces of their roles."""
 
     template_name = "home.html"
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(commissions=commissions_with_counts(), **kwargs)
+    def content_scopes(self):
+        return [PUBLIC]
+
+    def get_content_context(self):
+        return {"commissions": commissions_with_counts()}
 
 
 def _database_ok() -> bool:

@@ -10,7 +10,7 @@ from django.views.generic import FormView, ListView, TemplateView
 
 from accounts.permissions import PermissionContextMixin, PermissionRequiredMixin, permitted
 from core.concurrency import VersionedFormViewMixin
-from core.fragments import cached_fragment
+from core.fragments import CachedContentMixin, cached_fragment
 from core.links import url_for_each
 from core.versions import PUBLIC, review_scope
 from reviews import selectors, services
@@ -188,7 +188,7 @@ class RoundtablesView(ReviewPageMixin, TemplateView):
         return redirect("reviews:roundtables", pk=self.review.pk)
 
 
-class ReviewListView(PermissionContextMixin, ListView):
+class ReviewListView(CachedContentMixin, PermissionContextMixin, ListView):
     """Every review the visitor may see, by cycle: announced ones for all, own ones for staff.
 
     Public: the selector returns only what the visitor may see.
@@ -198,6 +198,9 @@ class ReviewListView(PermissionContextMixin, ListView):
 
     template_name = "reviews/review_list.html"
     context_object_name = "reviews"
+
+    def content_scopes(self):
+        return [PUBLIC]  # a review's status and title move it
 
     def get_queryset(self):
         return selectors.reviews_visible_to(self.request.user).order_by(
