@@ -45,9 +45,7 @@ class UserManager(BaseUserManager):
             raise self.model.DoesNotExist
         user = self.model.from_db(self.db, fields, rows[0][: len(fields)])
         assignments = [row[len(fields) :] for row in rows if row[len(fields)] is not None]
-        user.__dict__["scopes"] = (
-            Scopes.from_assignments(assignments) if user.is_active else Scopes()
-        )
+        user.__dict__["scopes"] = Scopes.of(user, assignments)
         return user
 
 
@@ -74,6 +72,12 @@ class Scopes:
     @property
     def is_secretariat(self) -> bool:
         return self.network or bool(self.commission_ids)
+
+    @classmethod
+    def of(cls, user, rows) -> "Scopes":
+        """The scopes of `user`'s role assignments `rows`: an inactive user's reach nothing
+        (and `rows` is not read)."""
+        return cls.from_assignments(rows) if user.is_active else cls()
 
     @classmethod
     def from_assignments(cls, rows) -> "Scopes":
@@ -154,9 +158,7 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     @cached_property
     def scopes(self) -> Scopes:
-        if not self.is_active:
-            return Scopes()
-        return Scopes.from_assignments(self.role_assignments.values_list(*SCOPE_FIELDS))
+        return Scopes.of(self, self.role_assignments.values_list(*SCOPE_FIELDS))
 
 
 class Organisation(models.Model):

@@ -83,6 +83,15 @@ def sync_meeting_phase(*, review: RegionalReview) -> None:
 
 
 @transaction.atomic
+def save_roadmap(*, review: RegionalReview, phases: list[RoadmapPhase]) -> None:
+    """Save the edited phases of the review's roadmap, all or none."""
+    for phase in phases:
+        if phase.review_id != review.pk:
+            raise ValueError("A roadmap phase of another review")
+        phase.save()
+
+
+@transaction.atomic
 def update_review(*, review: RegionalReview, expected_version: int, fields: list[str]) -> None:
     """Save the edited fields unless someone saved the review since the form was opened."""
     save_if_unchanged(review, expected_version=expected_version, fields=fields)

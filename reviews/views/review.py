@@ -135,7 +135,7 @@ class RoadmapView(ReviewPageMixin, TemplateView):
     def post(self, request, *args, **kwargs):
         formset = self.get_formset()
         if formset.is_valid():
-            formset.save()
+            services.save_roadmap(review=self.review, phases=formset.save(commit=False))
             messages.success(request, _("The roadmap has been saved."))
             return redirect("reviews:roadmap", pk=self.review.pk)
         return self.render_to_response(self.get_context_data(formset=formset))

@@ -100,9 +100,8 @@ class SubmissionMixin(PermissionRequiredMixin):
 
     def get_permission_object(self):
         return get_object_or_404(
-            Submission.objects.select_related(
-                "review__commission", "outline", "country", "organisation", "author"
-            ),
+            # What the rules read; the rest is loaded when a page body is rendered.
+            Submission.objects.select_related("review"),
             pk=self.kwargs["pk"],
         )
 
