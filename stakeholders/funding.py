@@ -230,7 +230,11 @@ def move_funding_request(
             override=override,
             override_reason=override_reason,
         )
-    elif current in FundingStatus.committed_states() and locked.commitment_id:
+    elif (
+        current in FundingStatus.committed_states()
+        and to not in FundingStatus.committed_states()
+        and locked.commitment_id
+    ):
         budget_services.reverse_commitment(
             commitment=locked.commitment,
             reason=_("Travel funding request %(number)s: %(status)s")

@@ -1,10 +1,6 @@
-import logging
-
 from celery import shared_task
 
 from stakeholders.personal_data import remove_expired_personal_data
-
-logger = logging.getLogger(__name__)
 
 
 @shared_task(name="stakeholders.remove_expired_personal_data")
