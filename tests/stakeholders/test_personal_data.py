@@ -219,7 +219,7 @@ def test_retention_removes_what_is_due_and_nothing_else_twice_without_harm(past_
 
 
 def test_retention_keeps_accepted_nominations_without_their_nominator(past_and_recent):
-    old, _recent, people = past_and_recent
+    old, _recent, _people = past_and_recent
     accepted = Nomination.objects.filter(review=old.review).first()
     Nomination.objects.filter(pk=accepted.pk).update(status="accepted")
 
@@ -228,3 +228,25 @@ def test_retention_keeps_accepted_nominations_without_their_nominator(past_and_r
     assert list(Nomination.objects.filter(review=old.review).values_list("pk", "nominator")) == [
         (accepted.pk, None)
     ]
+
+
+@pytest.mark.parametrize(
+    "address", ["stakeholders:personal_data_export", "stakeholders:personal_data"]
+)
+def test_personal_data_pages_keep_their_number_of_queries(client, review, applicant, eca, address):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    counts = []
+    for more in (1, 3):
+        for number in range(more):
+            request = ask(register(applicant, make_event(review, title=f"Event {more}-{number}")))
+            funding.add_funding_message(
+                request=request, author=eca, text="Hi", visible_to_applicant=True
+            )
+            nominate(applicant, review, name=f"Person {more}-{number}")
+        client.force_login(applicant)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse(address)).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
