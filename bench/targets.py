@@ -16,7 +16,7 @@ FOCAL_POINT = "focal point"
 COMMISSION_SECRETARIAT = "commission secretariat"
 NETWORK_SECRETARIAT = "Network secretariat"
 # The namespaces of the application's own pages (allauth's and the admin's are not ours to tune).
-OWN_NAMESPACES = ("reference", "accounts", "reviews", "submissions", "budgets")
+OWN_NAMESPACES = ("reference", "accounts", "reviews", "submissions", "budgets", "stakeholders")
 
 
 @dataclass
@@ -115,6 +115,27 @@ def build_targets() -> list[Target]:
             ("budget versions", NETWORK_SECRETARIAT, "budgets:versions", {"pk": budget.pk}),
             ("budget comparison", NETWORK_SECRETARIAT, "budgets:compare", {"pk": budget.pk}),
         ]
+    # Travel funding, nominations and personal data, once the scale data holds them
+    # (stakeholders/scale_funding.py).
+    from stakeholders.models import FundingRequest
+
+    funding_request = FundingRequest.objects.filter(event__review=review).order_by("pk").first()
+    pages += [
+        ("my travel funding", STAKEHOLDER, "stakeholders:my_funding", {}),
+        ("my nominations", STAKEHOLDER, "stakeholders:my_nominations", {}),
+        ("my personal data", STAKEHOLDER, "stakeholders:personal_data", {}),
+        ("travel funding of a review", COMMISSION_SECRETARIAT, "stakeholders:review_funding", pk),
+        ("nominations of a review", COMMISSION_SECRETARIAT, "stakeholders:review_nominations", pk),
+    ]
+    if funding_request is not None:
+        pages.append(
+            (
+                "funding request",
+                COMMISSION_SECRETARIAT,
+                "stakeholders:funding_request",
+                {"pk": funding_request.pk},
+            )
+        )
     return [
         Target(page, role, name, reverse(name, kwargs=kwargs), cookies[role])
         for page, role, name, kwargs in pages

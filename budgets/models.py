@@ -306,9 +306,13 @@ class Commitment(models.Model):
     participants = models.PositiveIntegerField(_("funded participants"), default=0)
     source = models.CharField(_("what it funds"), max_length=300)
     override_reason = models.TextField(_("why it may exceed the line"), blank=True)
+    # Who recorded or reversed a commitment is kept while their account exists; the money stays
+    # counted when an account is deleted (an applicant who withdrew reversed their own funding).
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="+",
         verbose_name=_("recorded by"),
     )
@@ -316,7 +320,7 @@ class Commitment(models.Model):
     reversed_at = models.DateTimeField(_("reversed on"), null=True, blank=True)
     reversed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="+",
@@ -334,11 +338,9 @@ class Commitment(models.Model):
                 name="budgets_commitment_amount_not_negative",
                 violation_error_message=_("A commitment cannot be negative."),
             ),
+            # Reversed by someone, whose account may since have been deleted.
             models.CheckConstraint(
-                condition=(
-                    Q(reversed_at__isnull=True, reversed_by__isnull=True)
-                    | Q(reversed_at__isnull=False, reversed_by__isnull=False)
-                ),
+                condition=Q(reversed_at__isnull=False) | Q(reversed_by__isnull=True),
                 name="budgets_commitment_reversed_by_someone",
             ),
             models.CheckConstraint(

@@ -244,6 +244,10 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 if PRODUCTION and not CELERY_BROKER_URL:
     raise ImproperlyConfigured("CELERY_BROKER_URL must be set in production (redis://host:6379/0).")
 
+# Participants' personal data is removed this many days after the end of the event they
+# registered for (stakeholders.tasks, run daily by Celery beat); anonymous counts stay.
+PERSONAL_DATA_RETENTION_DAYS = env.integer("PERSONAL_DATA_RETENTION_DAYS", 365, minimum=0)
+
 # Content Security Policy: nothing inline, nothing from elsewhere.
 SECURE_CSP = {
     "default-src": [CSP.SELF],

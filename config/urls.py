@@ -26,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("", include("reviews.urls")),
     path("", include("submissions.urls")),
     path("", include("budgets.urls")),
+    path("", include("stakeholders.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

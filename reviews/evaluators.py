@@ -91,21 +91,6 @@ def stakeholders_involved(facts: ReviewFacts) -> Verdict:
     return Verdict.met(_("Stakeholders are consulted on the documents."))
 
 
-@register_evaluator("side-events")
-def side_events(facts: ReviewFacts) -> Verdict:
-    count = sum(session.kind == SessionKind.SIDE_EVENT for session in facts.sessions)
-    if count:
-        return Verdict.met(
-            ngettext(
-                "%(count)s side event in the programme.",
-                "%(count)s side events in the programme.",
-                count,
-            )
-            % {"count": count}
-        )
-    return Verdict.unmet(_("The programme has no side event."))
-
-
 @register_evaluator("policy-debate")
 def policy_debate(facts: ReviewFacts) -> Verdict:
     if any(session.kind == SessionKind.POLICY_DEBATE for session in facts.sessions):

@@ -11,7 +11,7 @@ from core.uploads import DOCX, ODT, PDF, PPTX, XLSX, check_upload
 from core.versions import PUBLIC, bump, review_scope
 from reference.models import Commission, Objective
 from reviews.checklist import TEMPLATE
-from reviews.enums import PhaseKind, ReviewStatus, Visibility
+from reviews.enums import Affiliation, PhaseKind, ReviewStatus, Visibility
 from reviews.models import (
     ChecklistItem,
     DocumentComment,
@@ -22,6 +22,8 @@ from reviews.models import (
     ReviewStatusChange,
     RoadmapPhase,
     Roundtable,
+    Session,
+    Speaker,
 )
 
 DOCUMENT_KINDS = (PDF, DOCX, ODT, XLSX, PPTX)
@@ -217,3 +219,53 @@ def save_document(
 
 def add_comment(*, document: ReviewDocument, author, text: str) -> DocumentComment:
     return DocumentComment.objects.create(document=document, author=author, text=text.strip())
+
+
+def add_session(
+    *,
+    review: RegionalReview,
+    kind: str,
+    title: str,
+    date: datetime.date,
+    start_time: datetime.time,
+    end_time: datetime.time | None = None,
+    place: str = "",
+    roundtable: Roundtable | None = None,
+) -> Session:
+    """A session of the review's programme (later apps add side events through this)."""
+    return Session.objects.create(
+        review=review,
+        kind=kind,
+        title=title,
+        date=date,
+        start_time=start_time,
+        end_time=end_time,
+        place=place,
+        roundtable=roundtable,
+    )
+
+
+def add_speaker(
+    *,
+    session: Session,
+    role: str,
+    name: str,
+    gender: str,
+    affiliation: str,
+    title: str = "",
+    country=None,
+    stakeholder_category=None,
+) -> Speaker:
+    """A person in a role in a session; only stakeholders carry a stakeholder category."""
+    return Speaker.objects.create(
+        session=session,
+        role=role,
+        name=name,
+        title=title,
+        gender=gender,
+        country=country,
+        affiliation=affiliation,
+        stakeholder_category=stakeholder_category
+        if affiliation == Affiliation.STAKEHOLDER
+        else None,
+    )

@@ -30,6 +30,9 @@ from reviews.enums import (
     Visibility,
 )
 from reviews.models import ReviewDocument, Session, Speaker
+from stakeholders.enums import NominationKind
+from stakeholders.models import Nomination
+from stakeholders.nominations import propose_nomination, set_nomination_window
 from submissions import services as submission_services
 from submissions.enums import SubmissionKind
 from submissions.outbox import draft_message
@@ -44,6 +47,7 @@ from tests.factories import (
     network_secretariat,
     representative,
 )
+from tests.stakeholders.builders_funding import ask, make_event, register
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -79,6 +83,9 @@ class World:
     budget: object
     stated_total: object
     budget_version: object
+    funding_registration: object
+    funding_request: object
+    nomination: object
 
 
 def build_world() -> World:
@@ -155,6 +162,24 @@ def build_world() -> World:
         actor=people["eclac"],
     )
     budget = make_budget(review.cycle)
+    # The stakeholder registered for the meeting, asked for travel support and proposed a side
+    # event while the review's nomination window is open.
+    funding_registration = register(people["stakeholder"], make_event(review))
+    set_nomination_window(
+        review=review,
+        opens=today - datetime.timedelta(days=5),
+        closes=today + datetime.timedelta(days=20),
+    )
+    nomination = propose_nomination(
+        nomination=Nomination(
+            review=review,
+            kind=NominationKind.SIDE_EVENT,
+            name="Voices of returning migrants",
+            title="Migrant Voices Asia",
+            description="Testimonies",
+        ),
+        nominator=people["stakeholder"],
+    )
     return World(
         people=people,
         cycle=review.cycle,
@@ -172,6 +197,9 @@ def build_world() -> World:
         budget=budget,
         stated_total=budget.versions.get().stated_totals.order_by("pk").first(),
         budget_version=budget.versions.get(),
+        funding_registration=funding_registration,
+        funding_request=ask(funding_registration),
+        nomination=nomination,
     )
 
 

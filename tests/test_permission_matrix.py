@@ -101,6 +101,20 @@ KWARGS = {
         "number": w.budget_version.number,
         "kind": "commissions",
     },
+    # Travel funding, nominations and one's own personal data.
+    "stakeholders:my_funding": lambda w: {},
+    "stakeholders:funding_new": lambda w: {"registration": w.funding_registration.pk},
+    "stakeholders:funding_request": lambda w: {"pk": w.funding_request.pk},
+    "stakeholders:funding_decide": lambda w: {"pk": w.funding_request.pk},
+    "stakeholders:funding_respond": lambda w: {"pk": w.funding_request.pk},
+    "stakeholders:funding_message": lambda w: {"pk": w.funding_request.pk},
+    "stakeholders:review_funding": lambda w: {"pk": w.review.pk},
+    "stakeholders:my_nominations": lambda w: {},
+    "stakeholders:nomination_new": lambda w: {"pk": w.review.pk},
+    "stakeholders:review_nominations": lambda w: {"pk": w.review.pk},
+    "stakeholders:nomination_decide": lambda w: {"pk": w.nomination.pk},
+    "stakeholders:personal_data": lambda w: {},
+    "stakeholders:personal_data_export": lambda w: {},
 }
 
 
@@ -386,6 +400,60 @@ MATRIX = {
     "submissions:withdraw": (
         "405 405 405 405 405 405 405 405 405 405",
         "L 404 404 302 404 404 404 404 404 404",
+    ),
+    # Travel funding: the applicant and the review's secretariat; nominations: anyone signed in
+    # proposes while the window is open, the review's secretariat decides; one's own data.
+    "stakeholders:funding_decide": (
+        "405 405 405 405 405 405 405 405 405 405",
+        "L 404 404 404 404 404 422 404 422 404",
+    ),
+    "stakeholders:funding_message": (
+        "405 405 405 405 405 405 405 405 405 405",
+        "L 422 404 404 404 404 422 404 422 404",
+    ),
+    "stakeholders:funding_new": (
+        "L 200 404 404 404 404 404 404 404 404",
+        "L 200 404 404 404 404 404 404 404 404",
+    ),
+    "stakeholders:funding_request": (
+        "L 200 404 404 404 404 200 404 200 404",
+        "405 405 405 405 405 405 405 405 405 405",
+    ),
+    "stakeholders:funding_respond": (
+        "405 405 405 405 405 405 405 405 405 405",
+        "L 422 404 404 404 404 404 404 404 404",
+    ),
+    "stakeholders:my_funding": (
+        "L 200 200 200 200 200 200 200 200 200",
+        "405 405 405 405 405 405 405 405 405 405",
+    ),
+    "stakeholders:my_nominations": (
+        "L 200 200 200 200 200 200 200 200 200",
+        "405 405 405 405 405 405 405 405 405 405",
+    ),
+    "stakeholders:nomination_decide": (
+        "L 404 404 404 404 404 200 404 200 404",
+        "L 404 404 404 404 404 200 404 200 404",
+    ),
+    "stakeholders:nomination_new": (
+        "L 200 200 200 200 200 200 200 200 200",
+        "L 200 200 200 200 200 200 200 200 200",
+    ),
+    "stakeholders:personal_data": (
+        "L 200 200 200 200 200 200 200 200 200",
+        "L 200 200 200 200 200 200 200 200 200",
+    ),
+    "stakeholders:personal_data_export": (
+        "L 200 200 200 200 200 200 200 200 200",
+        "405 405 405 405 405 405 405 405 405 405",
+    ),
+    "stakeholders:review_funding": (
+        "L 404 404 404 404 404 200 404 200 404",
+        "405 405 405 405 405 405 405 405 405 405",
+    ),
+    "stakeholders:review_nominations": (
+        "L 404 404 404 404 404 200 404 200 404",
+        "L 404 404 404 404 404 422 404 422 404",
     ),
 }
 

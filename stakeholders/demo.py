@@ -1,0 +1,15 @@
+"""Demo data of the stakeholders app, part by part (load_demo calls reset() and load())."""
+
+from stakeholders import demo_funding
+
+PARTS = [demo_funding]
+
+
+def reset() -> None:
+    for part in reversed(PARTS):
+        part.reset()
+
+
+def load(*, out) -> None:
+    for part in PARTS:
+        part.load(out=out)
