@@ -16,7 +16,15 @@ FOCAL_POINT = "focal point"
 COMMISSION_SECRETARIAT = "commission secretariat"
 NETWORK_SECRETARIAT = "Network secretariat"
 # The namespaces of the application's own pages (allauth's and the admin's are not ours to tune).
-OWN_NAMESPACES = ("reference", "accounts", "reviews", "submissions", "budgets")
+OWN_NAMESPACES = (
+    "reference",
+    "accounts",
+    "reviews",
+    "outbox",
+    "submissions",
+    "budgets",
+    "stakeholders",
+)
 
 
 @dataclass
@@ -94,7 +102,7 @@ def build_targets() -> list[Target]:
             "submissions:objective",
             {"pk": review.pk, "number": 5},
         ),
-        ("outbox", COMMISSION_SECRETARIAT, "submissions:outbox", pk),
+        ("outbox", COMMISSION_SECRETARIAT, "outbox:messages", pk),
         ("commission team", COMMISSION_SECRETARIAT, "accounts:commission_team", {"code": "ECA"}),
         ("organisation list", COMMISSION_SECRETARIAT, "accounts:organisations", {}),
         ("budget", COMMISSION_SECRETARIAT, "budgets:budget", {"pk": budget.pk}),

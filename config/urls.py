@@ -24,8 +24,10 @@ urlpatterns += i18n_patterns(
     path("", include("accounts.urls")),
     path("", include("reference.urls")),
     path("", include("reviews.urls")),
+    path("", include("outbox.urls")),
     path("", include("submissions.urls")),
     path("", include("budgets.urls")),
+    path("", include("stakeholders.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

@@ -31,8 +31,8 @@ from reviews.enums import (
 )
 from reviews.models import ReviewDocument, Session, Speaker
 from submissions import services as submission_services
+from submissions.emails import draft_message
 from submissions.enums import SubmissionKind
-from submissions.outbox import draft_message
 from tests.factories import (
     OrganisationFactory,
     RoleAssignmentFactory,

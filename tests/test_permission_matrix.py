@@ -81,8 +81,8 @@ KWARGS = {
     "submissions:decide": lambda w: {"pk": w.submission.pk},
     "submissions:queue": lambda w: {"pk": w.review.pk},
     "submissions:objective": lambda w: {"pk": w.review.pk, "number": 7},
-    "submissions:outbox": lambda w: {"pk": w.review.pk},
-    "submissions:outbox_message": lambda w: {"pk": w.review.pk, "message": w.message.pk},
+    "outbox:messages": lambda w: {"pk": w.review.pk},
+    "outbox:message": lambda w: {"pk": w.review.pk, "message": w.message.pk},
     "budgets:list": lambda w: {},
     "budgets:import": lambda w: {},
     "budgets:budget": lambda w: {"pk": w.budget.pk},
@@ -359,11 +359,11 @@ MATRIX = {
         "L 404 404 200 200 404 200 404 200 200",
         "L 404 404 422 422 404 404 404 404 422",
     ),
-    "submissions:outbox": (
+    "outbox:messages": (
         "L 404 404 404 404 404 200 404 200 404",
         "L 404 404 404 404 404 302 404 302 404",
     ),
-    "submissions:outbox_message": (
+    "outbox:message": (
         "L 404 404 404 404 404 200 404 200 404",
         "L 404 404 404 404 404 200 404 200 404",
     ),

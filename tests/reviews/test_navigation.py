@@ -46,7 +46,7 @@ def test_tabs_are_shown_only_with_their_permission(reference_data):
 def test_submissions_registers_its_tabs_in_its_app_config():
     tabs = {tab.name: tab.url_name for tab in registered_tabs()}
     assert tabs["submissions"] == "submissions:queue"
-    assert tabs["outbox"] == "submissions:outbox"
+    assert tabs["outbox"] == "outbox:messages"
 
 
 def test_reviews_never_refers_to_submissions():
