@@ -30,6 +30,15 @@ from reviews.enums import (
     Visibility,
 )
 from reviews.models import ReviewDocument, Session, Speaker
+from stakeholders.enums import EventKind, ParticipantKind, RegistrationStatus
+from stakeholders.models import Event
+from stakeholders.profiles import save_profile
+from stakeholders.registration import (
+    decide_registration,
+    endorse_registration,
+    register,
+    save_event,
+)
 from submissions import services as submission_services
 from submissions.emails import draft_message
 from submissions.enums import SubmissionKind
@@ -79,6 +88,9 @@ class World:
     budget: object
     stated_total: object
     budget_version: object
+    event: object
+    registration: object
+    delegate_registration: object
 
 
 def build_world() -> World:
@@ -155,6 +167,46 @@ def build_world() -> World:
         actor=people["eclac"],
     )
     budget = make_budget(review.cycle)
+    # The stakeholder registered for the consultation on behalf of the organisation: endorsed by
+    # its representative and approved, so the stakeholder takes part in the review. Mexico's
+    # focal point registered as a delegate, with a note verbale, and waits for the decision.
+    event = save_event(
+        event=Event(
+            review=review,
+            kind=EventKind.CONSULTATION,
+            title="Consultation",
+            starts_on=today + datetime.timedelta(days=30),
+            ends_on=today + datetime.timedelta(days=30),
+            capacity=50,
+            registration_opens=today - datetime.timedelta(days=3),
+            registration_closes=today + datetime.timedelta(days=20),
+        )
+    )
+    save_profile(
+        user=people["stakeholder"],
+        name="A. Stakeholder",
+        kind=ParticipantKind.STAKEHOLDER,
+        category=organisation.category,
+        organisation=organisation,
+        country_of_residence=philippines,
+        nationality=philippines,
+    )
+    registration = register(event=event, user=people["stakeholder"])
+    endorse_registration(registration=registration, actor=people["representative"])
+    registration = decide_registration(
+        registration=registration, decision=RegistrationStatus.APPROVED, actor=people["eclac"]
+    )
+    save_profile(
+        user=people["focal_mex"],
+        name="Mexico's focal point",
+        kind=ParticipantKind.GOVERNMENT,
+        country_of_residence=mexico,
+    )
+    delegate_registration = register(
+        event=event,
+        user=people["focal_mex"],
+        note_verbale=SimpleUploadedFile("nota.pdf", PDF, content_type="application/pdf"),
+    )
     return World(
         people=people,
         cycle=review.cycle,
@@ -172,6 +224,9 @@ def build_world() -> World:
         budget=budget,
         stated_total=budget.versions.get().stated_totals.order_by("pk").first(),
         budget_version=budget.versions.get(),
+        event=event,
+        registration=registration,
+        delegate_registration=delegate_registration,
     )
 
 
