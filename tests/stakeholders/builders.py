@@ -45,6 +45,8 @@ def make_event(review=None, *, kind=EventKind.CONSULTATION, capacity: int = 10, 
 
 
 def verified_organisation(**fields):
+    fields.setdefault("country", Country.objects.get(iso3="PHL"))
+    fields.setdefault("category", StakeholderCategory.objects.get(slug="civil-society"))
     return set_organisation_verification(
         organisation=OrganisationFactory(**fields), state=VerificationState.VERIFIED, actor=None
     )
