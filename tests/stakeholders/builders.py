@@ -84,3 +84,14 @@ def participant(
         name_visibility=visibility,
     )
     return user
+
+
+def participant_of(review, **person):
+    """A person whose registration for an event of the review is approved: a participant."""
+    from stakeholders.enums import RegistrationStatus
+    from stakeholders.registration import decide_registration, register
+
+    event = review.events.first() or make_event(review, capacity=1000)
+    registration = register(event=event, user=participant(**person))
+    decide_registration(registration=registration, decision=RegistrationStatus.APPROVED, actor=None)
+    return registration.user
