@@ -31,7 +31,15 @@ PEOPLE = [
     ("Jonas Keller", "jonas", "stakeholder", "DEU", "academia", "man", "participants"),
     ("Olena Kovalenko", "olena", "stakeholder", "UKR", "civil-society", "woman", "nobody"),
     ("Mateo Rojas", "mateo", "stakeholder", "COL", "youth-organizations", "man", "everyone"),
-    ("Lucía Fernández", "lucia", "stakeholder", "ARG", "workers-organizations-trade-unions", "woman", "participants"),
+    (
+        "Lucía Fernández",
+        "lucia",
+        "stakeholder",
+        "ARG",
+        "workers-organizations-trade-unions",
+        "woman",
+        "participants",
+    ),
     (
         "Rizal Santos",
         "rizal",

@@ -10,7 +10,9 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from core.concurrency import VersionedFormViewMixin
+from core.fragments import CachedContentMixin
 from core.listing import labels, page_of
+from core.versions import review_scope
 from reviews.views.base import ManageReviewMixin
 from stakeholders import registration as services
 from stakeholders import registration_selectors as selectors
@@ -68,7 +70,7 @@ class EventEditView(EventMixin, VersionedFormViewMixin, FormView):
         return reverse("stakeholders:events", kwargs={"pk": self.event.review_id})
 
 
-class RegistrationQueueView(EventMixin, FormView):
+class RegistrationQueueView(EventMixin, CachedContentMixin, FormView):
     """The event's registrations as they come in, with their balance; decided one by one on
     their own page or several at once here."""
 
@@ -80,17 +82,17 @@ class RegistrationQueueView(EventMixin, FormView):
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "registrations": self.event.registrations.all()}
 
-    def get_context_data(self, **kwargs):
+    def content_scopes(self):
+        return [review_scope(self.event.review_id)]
+
+    def get_content_context(self) -> dict:
         status = self.request.GET.get("status", "")
-        context = super().get_context_data(
-            event=self.event,
-            review=self.event.review,
-            status=status,
-            statuses=RegistrationStatus.choices,
-            balance=registration_balance(self.event),
+        context = {
+            "status": status,
+            "statuses": RegistrationStatus.choices,
+            "balance": registration_balance(self.event),
             **page_of(self.request, selectors.registrations_for_decision(self.event, status)),
-            **kwargs,
-        )
+        }
         kinds = labels(ParticipantKind.choices)
         states = labels(RegistrationStatus.choices)
         context["rows"] = [
@@ -113,6 +115,9 @@ class RegistrationQueueView(EventMixin, FormView):
             for registration in context["page_obj"]
         ]
         return context
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(event=self.event, review=self.event.review, **kwargs)
 
     def form_valid(self, form):
         outcome = services.decide_registrations(

@@ -178,3 +178,18 @@ def test_the_secretariat_sees_the_balance_of_registrations(client, secretariat):
     assert "2 registrations pending, approved or on the waiting list." in html
     assert "50 %" in html  # women
     assert "Countries" in html and "M49 sub-regions" in html
+
+
+def test_cached_lists_show_a_decision_at_once(client, secretariat):
+    event = make_event()
+    approved(event, secretariat, name="Ana Public", visibility=NameVisibility.EVERYONE)
+    waiting = register(event=event, user=participant(name="Ben Later", visibility="everyone"))
+    url = reverse("stakeholders:participants", args=[event.pk])
+    assert "Ben Later" not in client.get(url).content.decode()
+    decide_registration(registration=waiting, decision=RegistrationStatus.APPROVED, actor=None)
+    assert "Ben Later" in client.get(url).content.decode()
+    client.force_login(secretariat)
+    queue = reverse("stakeholders:registrations", args=[event.pk])
+    decide_registration(registration=waiting, decision=RegistrationStatus.DECLINED, actor=None)
+    html = client.get(queue, {"status": "approved"}).content.decode()
+    assert ("Ana Public" in html, "Ben Later" in html) == (True, False)
