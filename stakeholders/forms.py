@@ -1,5 +1,4 @@
 from django import forms
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from accounts.enums import VerificationState
@@ -7,34 +6,20 @@ from accounts.models import Organisation
 from core.concurrency import VersionedForm
 from core.uploads import check_upload
 from reference.models import Country, StakeholderCategory
-from reviews.forms import DateInput
+from reviews.forms import DateInput, LanguagesField
 from stakeholders.enums import ParticipantKind, RegistrationStatus
 from stakeholders.models import Event, Profile
+from stakeholders.profiles import PROFILE_FIELDS
 from stakeholders.registration import NOTE_VERBALE_KINDS, NOTE_VERBALE_MAX_BYTES
 
 
 class ProfileForm(forms.ModelForm):
     name = forms.CharField(label=_("Name"), max_length=200)
-    languages = forms.MultipleChoiceField(
-        label=_("Languages I work in"),
-        choices=settings.LANGUAGES,
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-    )
+    languages = LanguagesField(label=_("Languages I work in"))
 
     class Meta:
         model = Profile
-        fields = [
-            "kind",
-            "category",
-            "organisation",
-            "country_of_residence",
-            "nationality",
-            "gender",
-            "languages",
-            "accessibility_needs",
-            "name_visibility",
-        ]
+        fields = list(PROFILE_FIELDS)
         labels = {"country_of_residence": _("Country of residence (delegates: your delegation)")}
         widgets = {
             "accessibility_needs": forms.Textarea(attrs={"rows": 3}),
@@ -71,12 +56,7 @@ class OrganisationProposalForm(forms.ModelForm):
 
 
 class EventForm(VersionedForm):
-    working_languages = forms.MultipleChoiceField(
-        label=_("Working languages"),
-        choices=settings.LANGUAGES,
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-    )
+    working_languages = LanguagesField(label=_("Working languages"))
 
     class Meta:
         model = Event
