@@ -16,7 +16,15 @@ FOCAL_POINT = "focal point"
 COMMISSION_SECRETARIAT = "commission secretariat"
 NETWORK_SECRETARIAT = "Network secretariat"
 # The namespaces of the application's own pages (allauth's and the admin's are not ours to tune).
-OWN_NAMESPACES = ("reference", "accounts", "reviews", "submissions", "budgets", "stakeholders")
+OWN_NAMESPACES = (
+    "reference",
+    "accounts",
+    "reviews",
+    "outbox",
+    "submissions",
+    "budgets",
+    "stakeholders",
+)
 
 
 @dataclass
@@ -43,6 +51,8 @@ def build_targets() -> list[Target]:
     from budgets.models import Budget
     from reviews.models import RegionalReview, ReviewDocument
     from reviews.scale import CYCLES
+    from stakeholders.enums import EventKind
+    from stakeholders.models import Event, Registration
     from submissions.models import Submission
 
     review = RegionalReview.objects.get(cycle__slug=CYCLES[-1][0], commission__code="ECA")
@@ -58,6 +68,8 @@ def build_targets() -> list[Target]:
         NETWORK_SECRETARIAT: _session_cookie(users["network@example.org"]),
     }
     pk = {"pk": review.pk}
+    consultation = Event.objects.get(review=review, kind=EventKind.CONSULTATION)
+    registration = Registration.objects.filter(event=consultation).order_by("pk").first()
     pages = [
         ("bare view", ANONYMOUS, "bench_bare", {}),
         ("home", ANONYMOUS, "home", {}),
@@ -70,6 +82,12 @@ def build_targets() -> list[Target]:
         ("review list", STAKEHOLDER, "reviews:reviews", {}),
         ("review public page", STAKEHOLDER, "reviews:review", pk),
         ("profile", STAKEHOLDER, "accounts:profile", {}),
+        ("consultations and meetings", ANONYMOUS, "stakeholders:open_events", {}),
+        ("event registration page", STAKEHOLDER, "stakeholders:event", {"pk": consultation.pk}),
+        ("participant list", ANONYMOUS, "stakeholders:participants", {"pk": consultation.pk}),
+        ("participant list", STAKEHOLDER, "stakeholders:participants", {"pk": consultation.pk}),
+        ("my registrations", STAKEHOLDER, "stakeholders:mine", {}),
+        ("participant profile", STAKEHOLDER, "stakeholders:profile", {}),
         ("home", FOCAL_POINT, "home", {}),
         ("my submissions", FOCAL_POINT, "submissions:mine", {}),
         ("submission editor", FOCAL_POINT, "submissions:edit", {"pk": submission.pk}),
@@ -94,7 +112,26 @@ def build_targets() -> list[Target]:
             "submissions:objective",
             {"pk": review.pk, "number": 5},
         ),
-        ("outbox", COMMISSION_SECRETARIAT, "submissions:outbox", pk),
+        ("outbox", COMMISSION_SECRETARIAT, "outbox:messages", pk),
+        ("events", COMMISSION_SECRETARIAT, "stakeholders:events", pk),
+        (
+            "registrations and balance",
+            COMMISSION_SECRETARIAT,
+            "stakeholders:registrations",
+            {"pk": consultation.pk},
+        ),
+        (
+            "participant list with personal data",
+            COMMISSION_SECRETARIAT,
+            "stakeholders:participants",
+            {"pk": consultation.pk},
+        ),
+        (
+            "registration",
+            COMMISSION_SECRETARIAT,
+            "stakeholders:registration",
+            {"pk": registration.pk},
+        ),
         ("commission team", COMMISSION_SECRETARIAT, "accounts:commission_team", {"code": "ECA"}),
         ("organisation list", COMMISSION_SECRETARIAT, "accounts:organisations", {}),
         ("budget", COMMISSION_SECRETARIAT, "budgets:budget", {"pk": budget.pk}),

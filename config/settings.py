@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "reference",
     "accounts",
     "reviews",
+    "outbox",
     "submissions",
     "budgets",
     "stakeholders",

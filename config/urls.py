@@ -24,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("", include("accounts.urls")),
     path("", include("reference.urls")),
     path("", include("reviews.urls")),
+    path("", include("outbox.urls")),
     path("", include("submissions.urls")),
     path("", include("budgets.urls")),
     path("", include("stakeholders.urls")),

@@ -17,3 +17,20 @@ def csv_bytes(rows) -> bytes:
     csv.writer(buffer).writerows(rows)
     # A byte-order mark lets spreadsheet programs read the UTF-8 (Arabic, Chinese) correctly.
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def xlsx_bytes(rows, *, title: str) -> bytes:
+    """One sheet of text cells: nothing in it is read as a formula."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = title[:31]
+    for row in rows:
+        sheet.append(row)
+    for row in sheet.iter_rows():
+        for cell in row:
+            cell.data_type = "s"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

@@ -62,8 +62,9 @@ def whole_of_government_and_society(facts: ReviewFacts) -> Verdict:
     )
 
 
-@register_evaluator("stakeholders-involved")
-def stakeholders_involved(facts: ReviewFacts) -> Verdict:
+def consultation_problems(facts: ReviewFacts) -> list[str]:
+    """What the review's own data lacks for stakeholders to be consulted: the window and the
+    documents open to their inputs. The app that registers people decides the item with it."""
     review, problems = facts.review, []
     if not (review.consultation_opens and review.consultation_closes):
         problems.append(_("No consultation window is set."))
@@ -86,9 +87,7 @@ def stakeholders_involved(facts: ReviewFacts) -> Verdict:
         problems.append(
             _("Not yet shared for inputs: %(documents)s.") % {"documents": ", ".join(missing)}
         )
-    if problems:
-        return Verdict.unmet(*problems)
-    return Verdict.met(_("Stakeholders are consulted on the documents."))
+    return problems
 
 
 @register_evaluator("policy-debate")

@@ -43,13 +43,18 @@ class CycleForm(forms.ModelForm):
         fields = ["title", "slug", "imrf_year"]
 
 
+class LanguagesField(forms.MultipleChoiceField):
+    """Some of the six UN languages, ticked."""
+
+    def __init__(self, *, label, **kwargs):
+        kwargs.setdefault("required", False)
+        super().__init__(
+            label=label, choices=settings.LANGUAGES, widget=forms.CheckboxSelectMultiple, **kwargs
+        )
+
+
 class ReviewForm(VersionedForm):
-    working_languages = forms.MultipleChoiceField(
-        label=_("Working languages"),
-        choices=settings.LANGUAGES,
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-    )
+    working_languages = LanguagesField(label=_("Working languages"))
 
     class Meta:
         model = RegionalReview

@@ -1,8 +1,9 @@
 """Who may do what with regional reviews.
 
 The Network secretariat manages every review; a commission secretariat manages its own
-commission's reviews; everyone may read a review once it is announced, and registered users may
-read and comment on the documents shared with participants while the consultation is open.
+commission's reviews; everyone may read a review once it is announced. The review's participants
+(reviews.participation) read the documents shared with participants, and they and the
+secretariat comment on the background documents while the consultation is open.
 """
 
 import rules
@@ -10,6 +11,7 @@ from django.utils import timezone
 
 from accounts.rules import is_network_secretariat, is_secretariat
 from reviews.enums import DocumentKind, ReviewStatus, Visibility
+from reviews.participation import is_participant
 
 
 @rules.predicate
@@ -41,13 +43,18 @@ def is_secretariat_of_document(user, document) -> bool:
 
 
 @rules.predicate
+def is_participant_of_document_review(user, document) -> bool:
+    return document is not None and is_participant(user, document.review)
+
+
+@rules.predicate
 def is_shared_document(user, document) -> bool:
-    """Public documents of announced reviews, and participants' documents for signed-in users."""
+    """Public documents of announced reviews, and participants' documents for its participants."""
     if document is None or document.review.status not in ReviewStatus.public_states():
         return False
     if document.visibility == Visibility.PUBLIC:
         return True
-    return document.visibility == Visibility.PARTICIPANTS and user.is_authenticated
+    return document.visibility == Visibility.PARTICIPANTS and is_participant(user, document.review)
 
 
 @rules.predicate
@@ -60,11 +67,22 @@ def is_open_for_comments(user, document) -> bool:
     )
 
 
+@rules.predicate
+def is_participant_of_review(user, review) -> bool:
+    return is_participant(user, review)
+
+
 rules.add_perm("reviews.add_cycle", is_network_secretariat)
 rules.add_perm("reviews.see_cycles", is_secretariat)
 rules.add_perm("reviews.add_review", is_secretariat_for_new_review)
 rules.add_perm("reviews.see_review", is_secretariat_of_review | is_public_review)
 rules.add_perm("reviews.manage_review", is_secretariat_of_review)
 rules.add_perm("reviews.see_document", is_secretariat_of_document | is_shared_document)
-rules.add_perm("reviews.comment_document", is_shared_document & is_open_for_comments)
+rules.add_perm(
+    "reviews.comment_document",
+    (is_participant_of_document_review | is_secretariat_of_document)
+    & (is_shared_document | is_secretariat_of_document)
+    & is_open_for_comments,
+)
+rules.add_perm("reviews.take_part_in_review", is_participant_of_review | is_secretariat_of_review)
 rules.add_perm("reviews.manage_document", is_secretariat_of_document)

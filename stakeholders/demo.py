@@ -1,8 +1,9 @@
 """Demo data of the stakeholders app, part by part (load_demo calls reset() and load())."""
 
-from stakeholders import demo_funding
+from stakeholders import demo_funding, demo_registration
 
-PARTS = [demo_funding]
+# Registrations first: travel funding is asked for by registrants.
+PARTS = [demo_registration, demo_funding]
 
 
 def reset() -> None:

@@ -10,6 +10,7 @@ import datetime
 from decimal import Decimal
 
 from django.contrib.auth.hashers import make_password
+from django.db.models import F
 
 from accounts.models import User
 from reference.models import Country
@@ -77,7 +78,7 @@ def _registration(event: Event, email: str, name: str | None, delegation: str | 
     user, _created = User.objects.get_or_create(
         email=email, defaults={"name": name or "", "password": make_password(None)}
     )
-    registration, _created = Registration.objects.get_or_create(
+    registration, created = Registration.objects.get_or_create(
         event=event,
         user=user,
         defaults={
@@ -86,6 +87,10 @@ def _registration(event: Event, email: str, name: str | None, delegation: str | 
             "status": RegistrationStatus.APPROVED,
         },
     )
+    if created:
+        # The meeting seats the delegates it funds: a place more for each, so that nobody on
+        # its waiting list is passed over.
+        Event.objects.filter(pk=event.pk).update(capacity=F("capacity") + 1)
     return registration
 
 

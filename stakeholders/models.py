@@ -6,14 +6,18 @@ the secretariat of the review's commission and the Network secretariat.
 """
 
 import datetime
+import uuid
 from decimal import Decimal
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation
+from core.storage import private_storage
 from reference.models import Country, StakeholderCategory
 from reviews.enums import Affiliation, Gender, MeetingFormat
 from reviews.models import RegionalReview, Session, Speaker
@@ -125,6 +129,7 @@ class Event(models.Model):
     registration_closes = models.DateField(_("registration closes"))
     working_languages = models.JSONField(_("working languages"), default=list, blank=True)
     created_at = models.DateTimeField(_("created on"), auto_now_add=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         ordering = ["review", "starts_on", "pk"]
@@ -150,6 +155,16 @@ class Event(models.Model):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        return reverse("stakeholders:event", kwargs={"pk": self.pk})
+
+    def registration_is_open(self, today) -> bool:
+        return self.registration_opens <= today <= self.registration_closes
+
+
+def _note_verbale_path(registration, filename: str) -> str:
+    return f"notes-verbales/{registration.event_id}/{uuid.uuid4().hex}-{filename}"
 
 
 class Registration(models.Model):
@@ -187,8 +202,13 @@ class Registration(models.Model):
         related_name="registrations",
         verbose_name=_("on behalf of"),
     )
+    # Personal data: stored outside the public path and served only through a checked view.
     note_verbale = models.FileField(
-        _("note verbale"), upload_to="notes-verbales/%Y/", blank=True, max_length=300
+        _("note verbale"),
+        storage=private_storage,
+        upload_to=_note_verbale_path,
+        blank=True,
+        max_length=300,
     )
     status = models.CharField(
         _("status"),
@@ -249,8 +269,16 @@ class Registration(models.Model):
         ]
         indexes = [models.Index(fields=["event", "status"])]
 
+    # The e-mails its decisions drafted in the review's outbox.
+    outbox_messages = GenericRelation(
+        "outbox.OutboxMessage", content_type_field="about_type", object_id_field="about_id"
+    )
+
     def __str__(self):
         return f"{self.user} · {self.event}"
+
+    def get_absolute_url(self):
+        return reverse("stakeholders:registration", kwargs={"pk": self.pk})
 
     @property
     def needs_endorsement(self) -> bool:

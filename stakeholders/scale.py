@@ -1,12 +1,13 @@
 """Scale data of the stakeholders app, part by part."""
 
-from stakeholders import scale_funding
+from stakeholders import scale_funding, scale_registration
 
-PARTS = [scale_funding]
+# Registrations first: travel funding is asked for by registrants.
+PARTS = [scale_registration, scale_funding]
 
 
 def loaded() -> bool:
-    return any(part.loaded() for part in PARTS)
+    return all(part.loaded() for part in PARTS)
 
 
 def reset() -> None:
@@ -16,4 +17,5 @@ def reset() -> None:
 
 def load(*, seed: int, factor: float, pool, out) -> None:
     for part in PARTS:
-        part.load(seed=seed, factor=factor, pool=pool, out=out)
+        if not part.loaded():  # a part added since the rest was loaded
+            part.load(seed=seed, factor=factor, pool=pool, out=out)

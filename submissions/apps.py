@@ -25,19 +25,11 @@ class SubmissionsConfig(AppConfig):
             permission="reviews.manage_review",
             order=80,
         )
-        register_tab(
-            name="outbox",
-            label=_("Outbox"),
-            url_name="submissions:outbox",
-            permission="reviews.manage_review",
-            order=90,
-        )
         from core.versions import EVERYTHING, track, track_review_part
 
         for name in ("Outline", "OutlineSection"):
             track(self.get_model(name), lambda outline: (EVERYTHING,))
         track_review_part(self.get_model("Submission"), public=True)
-        track_review_part(self.get_model("OutboxMessage"))
         for name in (
             "SectionText",
             "ObjectiveProgress",

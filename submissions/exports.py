@@ -1,12 +1,10 @@
 """The review queue as CSV and XLSX, with spreadsheet formulas neutralised."""
 
-import io
 from collections.abc import Iterable
 
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
-from core.spreadsheets import csv_bytes, neutralise
+from core.spreadsheets import csv_bytes, neutralise, xlsx_bytes
 from submissions.models import Submission
 from submissions.selectors import section_word_counts
 
@@ -54,14 +52,4 @@ def as_csv(rows: list[list[str]]) -> bytes:
 
 
 def as_xlsx(rows: list[list[str]]) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Submissions"
-    for row in rows:
-        sheet.append(row)
-    for row in sheet.iter_rows():
-        for cell in row:
-            cell.data_type = "s"  # text, never a formula
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return xlsx_bytes(rows, title="Submissions")

@@ -6,7 +6,7 @@ from core.concurrency import VersionedForm
 from core.uploads import check_upload
 from reviews.models import RegionalReview
 from submissions.enums import MeansOfImplementation, SubmissionStatus
-from submissions.models import ObjectiveProgress, OutboxMessage, Submission
+from submissions.models import ObjectiveProgress, Submission
 from submissions.widgets import (
     PlainCheckboxSelectMultiple,
     PlainSelect,
@@ -99,24 +99,6 @@ class DecisionForm(forms.Form):
         max_length=10000,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
-
-
-class OutboxMessageForm(VersionedForm):
-    class Meta:
-        model = OutboxMessage
-        fields = ["subject", "body"]
-        widgets = {"body": forms.Textarea(attrs={"rows": 12})}
-
-
-class OutboxSendForm(forms.Form):
-    message = forms.ModelMultipleChoiceField(
-        queryset=OutboxMessage.objects.none(),
-        error_messages={"required": _("Choose the messages to send.")},
-    )
-
-    def __init__(self, *args, messages, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["message"].queryset = messages
 
 
 class AttachmentForm(forms.Form):

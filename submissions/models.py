@@ -1,12 +1,12 @@
 """Voluntary GCM reviews by Member States and regional inputs, written against versioned outlines."""
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from accounts.models import Organisation
 from core.storage import private_storage
@@ -152,6 +152,10 @@ class Submission(models.Model):
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(_("created on"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    # The e-mails its changes drafted in the review's outbox.
+    outbox_messages = GenericRelation(
+        "outbox.OutboxMessage", content_type_field="about_type", object_id_field="about_id"
+    )
 
     class Meta:
         ordering = ["review", "kind", "pk"]
@@ -392,46 +396,3 @@ class Attachment(models.Model):
 
     def __str__(self):
         return self.original_name
-
-
-class OutboxMessage(models.Model):
-    """A decision e-mail to the authors, read and edited by the secretariat before it is sent."""
-
-    class Status(models.TextChoices):
-        DRAFT = "draft", pgettext_lazy("e-mail status", "to send")
-        SENT = "sent", pgettext_lazy("e-mail status", "sent")
-
-    review = models.ForeignKey(
-        RegionalReview, on_delete=models.CASCADE, related_name="outbox_messages"
-    )
-    submission = models.ForeignKey(
-        Submission, on_delete=models.CASCADE, related_name="outbox_messages"
-    )
-    recipients = models.JSONField(_("recipients"), default=list)
-    subject = models.CharField(_("subject"), max_length=300)
-    body = models.TextField(_("message"), max_length=20000)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
-    version = models.PositiveIntegerField(default=1, editable=False)
-    created_at = models.DateTimeField(_("created on"), auto_now_add=True)
-    sent_at = models.DateTimeField(_("sent on"), null=True, blank=True)
-    sent_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-
-    class Meta:
-        ordering = ["review", "status", "-created_at"]
-        constraints = [
-            models.CheckConstraint(
-                name="submissions_outbox_sent_at_iff_sent",
-                condition=(
-                    Q(status="draft", sent_at__isnull=True, sent_by__isnull=True)
-                    | Q(status="sent", sent_at__isnull=False)
-                ),
-            ),
-            models.CheckConstraint(
-                name="submissions_outbox_version_from_one", condition=Q(version__gte=1)
-            ),
-        ]
-
-    def __str__(self):
-        return self.subject

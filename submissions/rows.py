@@ -8,35 +8,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.paginator import Paginator
-from django.db.models import QuerySet
 from django.template.defaultfilters import linebreaksbr
-from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
 from core.links import url_for_each
+from core.listing import labels, local_datetime
 from submissions.enums import ImplementationStatus, SubmissionKind, SubmissionStatus
-from submissions.models import ObjectiveProgress, OutboxMessage, Submission
+from submissions.models import ObjectiveProgress, Submission
 from submissions.selectors import SectionWords, principles_of
-
-ROWS_PER_PAGE = 200
-
-
-def page_of(request, queryset: QuerySet) -> dict:
-    """The page of `queryset` asked for in `?page=`, as the context of includes/pagination.html."""
-    page = Paginator(queryset, ROWS_PER_PAGE).get_page(request.GET.get("page"))
-    return {"page_obj": page, "is_paginated": page.has_other_pages()}
-
-
-def local_datetime(value) -> str:
-    return date_format(timezone.localtime(value), "DATETIME_FORMAT")
-
-
-def _labels(choices) -> dict[str, str]:
-    return {value: str(label) for value, label in choices}
 
 
 @dataclass(frozen=True)
@@ -55,9 +36,9 @@ class SubmissionRow:
 
 
 def _submission_rows(submissions: Iterable[Submission], **extra) -> list[SubmissionRow]:
-    kinds = _labels(SubmissionKind.choices)
-    statuses = _labels(SubmissionStatus.choices)
-    languages = _labels(settings.LANGUAGES)
+    kinds = labels(SubmissionKind.choices)
+    statuses = labels(SubmissionStatus.choices)
+    languages = labels(settings.LANGUAGES)
     edit_url = url_for_each("submissions:edit")
     return [
         SubmissionRow(
@@ -104,34 +85,6 @@ def own_rows(submissions: Iterable[Submission]) -> list[SubmissionRow]:
 
 
 @dataclass(frozen=True)
-class OutboxRow:
-    pk: int
-    subject: str
-    url: str
-    author: str
-    recipients: str
-    status_label: str
-    sent: str
-
-
-def outbox_rows(messages: Iterable[OutboxMessage], review_pk: int) -> list[OutboxRow]:
-    statuses = _labels(OutboxMessage.Status.choices)
-    edit_url = url_for_each("submissions:outbox_message", vary="message", pk=review_pk)
-    return [
-        OutboxRow(
-            pk=message.pk,
-            subject=message.subject,
-            url=edit_url(message.pk) if message.status == OutboxMessage.Status.DRAFT else "",
-            author=message.submission.author_label,
-            recipients=", ".join(message.recipients) or "—",
-            status_label=statuses[message.status],
-            sent=local_datetime(message.sent_at) if message.sent_at else "",
-        )
-        for message in messages
-    ]
-
-
-@dataclass(frozen=True)
 class ProgressRow:
     author: str
     kind: str
@@ -146,8 +99,8 @@ def progress_rows(progress: Iterable[ObjectiveProgress]) -> list[ProgressRow]:
     """What each submission says about one objective, with line breaks kept."""
     progress = list(progress)
     principles = principles_of(row.pk for row in progress)
-    kinds = _labels(SubmissionKind.choices)
-    statuses = _labels(ImplementationStatus.choices)
+    kinds = labels(SubmissionKind.choices)
+    statuses = labels(ImplementationStatus.choices)
     return [
         ProgressRow(
             author=row.submission.author_label,
@@ -173,7 +126,7 @@ class ObjectiveRow:
 
 def objective_rows(progress: Iterable[ObjectiveProgress]) -> list[ObjectiveRow]:
     """The table of a submission's objectives; `principle_ids` are set by the view."""
-    statuses = _labels(ImplementationStatus.choices)
+    statuses = labels(ImplementationStatus.choices)
     return [
         ObjectiveRow(
             number=row.objective.number,

@@ -6,13 +6,15 @@ import datetime
 import random
 from collections.abc import Iterator
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from accounts.models import Organisation, User
 from accounts.scale import SCALE_DOMAIN
 from core.scaletext import TextPool, language_of
+from outbox.models import OutboxMessage
+from outbox.services import render_email
 from reference.models import CommissionMembership, GuidingPrinciple, Objective
 from reviews.models import RegionalReview
 from reviews.scale import CYCLES
@@ -26,7 +28,6 @@ from submissions.enums import (
 from submissions.models import (
     AuditEvent,
     ObjectiveProgress,
-    OutboxMessage,
     SecretariatComment,
     SectionRevision,
     SectionText,
@@ -195,12 +196,14 @@ class _Builder:
 
 def _message(submission: Submission, event: str, comment: str, author: User, sent: bool):
     context = {"submission": submission, "review": submission.review, "comment": comment}
-    with translation.override(submission.language):
-        subject = render_to_string(f"submissions/email/{event}_subject.txt", context).strip()
-        body = render_to_string(f"submissions/email/{event}_body.txt", context).strip()
+    subject, body = render_email(
+        f"submissions/email/{event}", context, language=submission.language
+    )
     return OutboxMessage(
         review=submission.review,
-        submission=submission,
+        about_type=ContentType.objects.get_for_model(Submission),
+        about_id=submission.pk,
+        about_label=submission.author_label,
         recipients=[author.email],
         subject=subject,
         body=body,

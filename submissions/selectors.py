@@ -9,7 +9,6 @@ from reviews.enums import ReviewStatus
 from reviews.models import RegionalReview
 from submissions.models import (
     ObjectiveProgress,
-    OutboxMessage,
     SectionText,
     Submission,
     addressed,
@@ -172,20 +171,3 @@ def principles_of(progress_ids: Iterable[int]) -> dict[int, list[str]]:
         progress_id: [titles[pk] for pk in ids]
         for progress_id, ids in principle_ids_of(progress_ids).items()
     }
-
-
-def outbox_of(review: RegionalReview) -> QuerySet[OutboxMessage]:
-    """The review's messages as the outbox lists them; bodies are read on a message's own page."""
-    return review.outbox_messages.select_related(
-        "submission__country", "submission__organisation", "submission__author"
-    ).only(
-        "subject",
-        "recipients",
-        "status",
-        "sent_at",
-        "created_at",
-        "submission__country",
-        "submission__organisation__name",
-        "submission__author__name",
-        "submission__author__email",
-    )

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from core.concurrency import ConcurrentEditError, save_if_unchanged
 from core.uploads import CSV, DOCX, JPEG, ODT, PDF, PNG, XLSX, check_upload
 from reference.models import Objective
-from submissions import outbox
+from submissions import emails
 from submissions.enums import SubmissionKind, SubmissionStatus
 from submissions.models import (
     Attachment,
@@ -205,7 +205,7 @@ def submit_submission(*, submission: Submission, actor) -> Submission:
     submission.submitted_at = submission.submitted_at or timezone.now()
     submission.save(update_fields=["status", "submitted_at", "updated_at"])
     _audit(submission, actor, submission.status)
-    outbox.draft_message(submission=submission, event="submitted")
+    emails.draft_message(submission=submission, event="submitted")
     return submission
 
 
@@ -233,7 +233,7 @@ def decide_submission(
     submission.status = status
     submission.save(update_fields=["status", "updated_at"])
     _audit(submission, actor, status, comment)
-    outbox.draft_message(submission=submission, event=status, comment=comment.strip())
+    emails.draft_message(submission=submission, event=status, comment=comment.strip())
     return submission
 
 

@@ -45,10 +45,4 @@ urlpatterns = [
         secretariat.ObjectiveAcrossSubmissionsView.as_view(),
         name="objective",
     ),
-    path("reviews/<int:pk>/outbox/", secretariat.OutboxView.as_view(), name="outbox"),
-    path(
-        "reviews/<int:pk>/outbox/<int:message>/",
-        secretariat.OutboxMessageEditView.as_view(),
-        name="outbox_message",
-    ),
 ]

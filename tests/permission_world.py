@@ -30,12 +30,19 @@ from reviews.enums import (
     Visibility,
 )
 from reviews.models import ReviewDocument, Session, Speaker
-from stakeholders.enums import NominationKind
-from stakeholders.models import Nomination
+from stakeholders.enums import EventKind, NominationKind, ParticipantKind, RegistrationStatus
+from stakeholders.models import Event, Nomination
 from stakeholders.nominations import propose_nomination, set_nomination_window
+from stakeholders.profiles import save_profile
+from stakeholders.registration import (
+    decide_registration,
+    endorse_registration,
+    register,
+    save_event,
+)
 from submissions import services as submission_services
+from submissions.emails import draft_message
 from submissions.enums import SubmissionKind
-from submissions.outbox import draft_message
 from tests.factories import (
     OrganisationFactory,
     RoleAssignmentFactory,
@@ -47,7 +54,8 @@ from tests.factories import (
     network_secretariat,
     representative,
 )
-from tests.stakeholders.builders_funding import ask, make_event, register
+from tests.stakeholders.builders_funding import ask, make_event
+from tests.stakeholders.builders_funding import register as approved_registration
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -86,6 +94,9 @@ class World:
     funding_registration: object
     funding_request: object
     nomination: object
+    event: object
+    registration: object
+    delegate_registration: object
 
 
 def build_world() -> World:
@@ -164,7 +175,7 @@ def build_world() -> World:
     budget = make_budget(review.cycle)
     # The stakeholder registered for the meeting, asked for travel support and proposed a side
     # event while the review's nomination window is open.
-    funding_registration = register(people["stakeholder"], make_event(review))
+    funding_registration = approved_registration(people["stakeholder"], make_event(review))
     set_nomination_window(
         review=review,
         opens=today - datetime.timedelta(days=5),
@@ -179,6 +190,46 @@ def build_world() -> World:
             description="Testimonies",
         ),
         nominator=people["stakeholder"],
+    )
+    # The stakeholder registered for the consultation on behalf of the organisation: endorsed by
+    # its representative and approved, so the stakeholder takes part in the review. Mexico's
+    # focal point registered as a delegate, with a note verbale, and waits for the decision.
+    event = save_event(
+        event=Event(
+            review=review,
+            kind=EventKind.CONSULTATION,
+            title="Consultation",
+            starts_on=today + datetime.timedelta(days=30),
+            ends_on=today + datetime.timedelta(days=30),
+            capacity=50,
+            registration_opens=today - datetime.timedelta(days=3),
+            registration_closes=today + datetime.timedelta(days=20),
+        )
+    )
+    save_profile(
+        user=people["stakeholder"],
+        name="A. Stakeholder",
+        kind=ParticipantKind.STAKEHOLDER,
+        category=organisation.category,
+        organisation=organisation,
+        country_of_residence=philippines,
+        nationality=philippines,
+    )
+    registration = register(event=event, user=people["stakeholder"])
+    endorse_registration(registration=registration, actor=people["representative"])
+    registration = decide_registration(
+        registration=registration, decision=RegistrationStatus.APPROVED, actor=people["eclac"]
+    )
+    save_profile(
+        user=people["focal_mex"],
+        name="Mexico's focal point",
+        kind=ParticipantKind.GOVERNMENT,
+        country_of_residence=mexico,
+    )
+    delegate_registration = register(
+        event=event,
+        user=people["focal_mex"],
+        note_verbale=SimpleUploadedFile("nota.pdf", PDF, content_type="application/pdf"),
     )
     return World(
         people=people,
@@ -200,6 +251,9 @@ def build_world() -> World:
         funding_registration=funding_registration,
         funding_request=ask(funding_registration),
         nomination=nomination,
+        event=event,
+        registration=registration,
+        delegate_registration=delegate_registration,
     )
 
 

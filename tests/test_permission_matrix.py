@@ -81,8 +81,24 @@ KWARGS = {
     "submissions:decide": lambda w: {"pk": w.submission.pk},
     "submissions:queue": lambda w: {"pk": w.review.pk},
     "submissions:objective": lambda w: {"pk": w.review.pk, "number": 7},
-    "submissions:outbox": lambda w: {"pk": w.review.pk},
-    "submissions:outbox_message": lambda w: {"pk": w.review.pk, "message": w.message.pk},
+    "outbox:messages": lambda w: {"pk": w.review.pk},
+    "outbox:message": lambda w: {"pk": w.review.pk, "message": w.message.pk},
+    "stakeholders:profile": lambda w: {},
+    "stakeholders:propose_organisation": lambda w: {},
+    "stakeholders:mine": lambda w: {},
+    "stakeholders:endorsements": lambda w: {},
+    "stakeholders:registration": lambda w: {"pk": w.registration.pk},
+    "stakeholders:cancel": lambda w: {"pk": w.registration.pk},
+    "stakeholders:endorse": lambda w: {"pk": w.registration.pk},
+    "stakeholders:decide": lambda w: {"pk": w.registration.pk},
+    "stakeholders:note_verbale": lambda w: {"pk": w.delegate_registration.pk},
+    "stakeholders:events": lambda w: {"pk": w.review.pk},
+    "stakeholders:event_new": lambda w: {"pk": w.review.pk},
+    "stakeholders:open_events": lambda w: {},
+    "stakeholders:event": lambda w: {"pk": w.event.pk},
+    "stakeholders:event_edit": lambda w: {"pk": w.event.pk},
+    "stakeholders:registrations": lambda w: {"pk": w.event.pk},
+    "stakeholders:participants": lambda w: {"pk": w.event.pk},
     "budgets:list": lambda w: {},
     "budgets:import": lambda w: {},
     "budgets:budget": lambda w: {"pk": w.budget.pk},
@@ -254,11 +270,11 @@ MATRIX = {
         "405 405 405 405 405 405 405 405 405 405",
     ),
     "reviews:document": (
-        "404 200 200 200 200 200 200 200 200 200",
-        "L 200 200 200 200 200 200 200 200 200",
+        "404 200 404 404 404 404 200 404 200 404",
+        "L 200 404 404 404 404 200 404 200 404",
     ),
     "reviews:document_download": (
-        "404 200 200 200 200 200 200 200 200 200",
+        "404 200 404 404 404 404 200 404 200 404",
         "405 405 405 405 405 405 405 405 405 405",
     ),
     "reviews:document_edit": (
@@ -373,11 +389,11 @@ MATRIX = {
         "L 404 404 200 200 404 200 404 200 200",
         "L 404 404 422 422 404 404 404 404 422",
     ),
-    "submissions:outbox": (
+    "outbox:messages": (
         "L 404 404 404 404 404 200 404 200 404",
         "L 404 404 404 404 404 302 404 302 404",
     ),
-    "submissions:outbox_message": (
+    "outbox:message": (
         "L 404 404 404 404 404 200 404 200 404",
         "L 404 404 404 404 404 200 404 200 404",
     ),
@@ -454,6 +470,72 @@ MATRIX = {
     "stakeholders:review_nominations": (
         "L 404 404 404 404 404 200 404 200 404",
         "L 404 404 404 404 404 422 404 422 404",
+    ),
+    # Registration: participants see their own; representatives endorse their organisation's;
+    # the secretariat of the review decides and alone sees personal data.
+    "stakeholders:cancel": (
+        "405 405 405 405 405 405 405 405 405 405",
+        "L 302 404 404 404 404 404 404 404 404",
+    ),
+    "stakeholders:decide": (
+        "405 405 405 405 405 405 405 405 405 405",
+        "L 404 404 404 404 404 302 404 302 404",
+    ),
+    "stakeholders:endorse": (
+        "405 405 405 405 405 405 405 405 405 405",
+        "L 404 302 404 404 404 404 404 404 404",
+    ),
+    "stakeholders:endorsements": (
+        "L 404 200 404 404 404 404 404 404 404",
+        "405 405 405 405 405 405 405 405 405 405",
+    ),
+    "stakeholders:event": (
+        "200 200 200 200 200 200 200 200 200 200",
+        "L 422 422 422 422 422 422 422 422 422",
+    ),
+    "stakeholders:event_edit": (
+        "L 404 404 404 404 404 200 404 200 404",
+        "L 404 404 404 404 404 200 404 200 404",
+    ),
+    "stakeholders:event_new": (
+        "L 404 404 404 404 404 200 404 200 404",
+        "L 404 404 404 404 404 200 404 200 404",
+    ),
+    "stakeholders:events": (
+        "L 404 404 404 404 404 200 404 200 404",
+        "405 405 405 405 405 405 405 405 405 405",
+    ),
+    "stakeholders:mine": (
+        "L 200 200 200 200 200 200 200 200 200",
+        "405 405 405 405 405 405 405 405 405 405",
+    ),
+    "stakeholders:note_verbale": (
+        "L 404 404 200 404 404 200 404 200 404",
+        "405 405 405 405 405 405 405 405 405 405",
+    ),
+    "stakeholders:open_events": (
+        "200 200 200 200 200 200 200 200 200 200",
+        "405 405 405 405 405 405 405 405 405 405",
+    ),
+    "stakeholders:participants": (
+        "200 200 200 200 200 200 200 200 200 200",
+        "405 405 405 405 405 405 405 405 405 405",
+    ),
+    "stakeholders:profile": (
+        "L 200 200 200 200 200 200 200 200 200",
+        "L 200 200 200 200 200 200 200 200 200",
+    ),
+    "stakeholders:propose_organisation": (
+        "L 200 200 200 200 200 200 200 200 200",
+        "L 200 200 200 200 200 200 200 200 200",
+    ),
+    "stakeholders:registration": (
+        "L 200 200 404 404 404 200 404 200 404",
+        "405 405 405 405 405 405 405 405 405 405",
+    ),
+    "stakeholders:registrations": (
+        "L 404 404 404 404 404 200 404 200 404",
+        "L 404 404 404 404 404 302 404 302 404",
     ),
 }
 

@@ -23,7 +23,10 @@ class ReviewPublicView(PermissionRequiredMixin, TemplateView):
     """What participants and the public see of a review once it is announced."""
 
     permission_required = "reviews.see_review"
-    template_permissions = {"manage": "reviews.manage_review"}
+    template_permissions = {
+        "manage": "reviews.manage_review",
+        "take_part": "reviews.take_part_in_review",
+    }
     public = True
     template_name = "reviews/review_public.html"
 
@@ -64,7 +67,7 @@ class ReviewPublicView(PermissionRequiredMixin, TemplateView):
             self.request,
             "reviews:public",
             scopes=[PUBLIC, review_scope(review.pk)],
-            vary=[review.pk, user.is_authenticated, self.can["manage"]],
+            vary=[review.pk, user.is_authenticated, self.can["take_part"], self.can["manage"]],
             render=render,
         )
 

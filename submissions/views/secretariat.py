@@ -2,20 +2,17 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
-from core.concurrency import VersionedFormViewMixin
 from core.links import url_for_each
+from core.listing import page_of
 from reference.models import Objective
-from reviews.views.base import ManageReviewMixin, ReviewPageMixin
-from submissions import exports, outbox, rows, selectors, services
+from reviews.views.base import ReviewPageMixin
+from submissions import exports, rows, selectors, services
 from submissions.filters import ReviewQueueFilter
-from submissions.forms import DecisionForm, OutboxMessageForm, OutboxSendForm
-from submissions.models import OutboxMessage
-from submissions.tasks import send_outbox_messages
+from submissions.forms import DecisionForm
 from submissions.views.authors import SubmissionMixin
 
 
@@ -30,7 +27,7 @@ class ReviewQueueView(ReviewPageMixin, TemplateView):
         return [self.template_name]
 
     def get_content_context(self):
-        context = {"filter": self.filter, **rows.page_of(self.request, self.filter.qs)}
+        context = {"filter": self.filter, **page_of(self.request, self.filter.qs)}
         submissions = list(context["page_obj"])
         word_counts = selectors.section_word_counts(s.pk for s in submissions)
         context["rows"] = rows.queue_rows(submissions, word_counts)
@@ -104,7 +101,7 @@ class ObjectiveAcrossSubmissionsView(ReviewPageMixin, TemplateView):
     def get_content_context(self):
         context = {
             "objectives": objective_links(self.review),
-            **rows.page_of(
+            **page_of(
                 self.request, selectors.progress_on_objective(self.review, self.objective)
             ),
         }
@@ -113,67 +110,3 @@ class ObjectiveAcrossSubmissionsView(ReviewPageMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(objective=self.objective, **kwargs)
-
-
-class OutboxView(ManageReviewMixin, TemplateView):
-    template_name = "submissions/outbox.html"
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(
-            **rows.page_of(self.request, selectors.outbox_of(self.review)), **kwargs
-        )
-        context["rows"] = rows.outbox_rows(context["page_obj"], self.review.pk)
-        return context
-
-    def get_template_names(self):
-        if self.request.htmx:
-            return ["submissions/outbox.html#outbox-table"]
-        return [self.template_name]
-
-    def post(self, request, *args, **kwargs):
-        """Send the chosen drafts; with htmx the table comes back in place, with what happened."""
-        form = OutboxSendForm(request.POST, messages=self.review.outbox_messages.all())
-        if form.is_valid():
-            ids = [message.pk for message in form.cleaned_data["message"]]
-            send_outbox_messages.delay(message_ids=ids, actor_id=request.user.pk)
-            messages.success(request, _("The chosen messages are being sent."))
-        else:
-            for error in form.errors["message"]:
-                messages.error(request, error)
-        if request.htmx:
-            return self.render_to_response(self.get_context_data())
-        return redirect("submissions:outbox", pk=self.review.pk)
-
-
-class OutboxMessageEditView(ManageReviewMixin, VersionedFormViewMixin, FormView):
-    template_name = "submissions/outbox_message.html"
-    form_class = OutboxMessageForm
-    success_message = _("The message has been saved.")
-
-    def get_message(self):
-        return get_object_or_404(
-            self.review.outbox_messages,
-            pk=self.kwargs["message"],
-            status=OutboxMessage.Status.DRAFT,
-        )
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "instance": self.get_message()}
-
-    def save(self, form) -> None:
-        outbox.edit_message(
-            message=form.instance,
-            subject=form.cleaned_data["subject"],
-            body=form.cleaned_data["body"],
-            expected_version=form.cleaned_data["version"],
-        )
-
-    def form_valid(self, form):
-        try:
-            return super().form_valid(form)
-        except ValidationError as error:
-            form.add_error(None, error)
-            return self.form_invalid(form)
-
-    def get_success_url(self):
-        return reverse("submissions:outbox", kwargs={"pk": self.review.pk})

@@ -6,13 +6,13 @@ from django.db.models import Count
 from accounts.models import Organisation, RoleAssignment, User
 from accounts.scale import SCALE_DOMAIN, SCALE_PASSWORD
 from core.scaletext import language_of
+from outbox.models import OutboxMessage
 from reference.models import CommissionMembership, Objective
 from reviews.models import DocumentComment, DocumentVersion, RegionalReview, ReviewDocument
 from submissions.enums import SubmissionKind, SubmissionStatus
 from submissions.models import (
     AuditEvent,
     ObjectiveProgress,
-    OutboxMessage,
     SectionRevision,
     SectionText,
     Submission,
@@ -99,7 +99,7 @@ def test_load_scale_makes_the_volumes_in_proportion(scale_data):
     )
     assert AuditEvent.objects.filter(submission__in=submissions).count() >= submissions.count()
     not_drafts = submissions.exclude(status=SubmissionStatus.DRAFT).count()
-    assert OutboxMessage.objects.filter(submission__in=submissions).count() >= not_drafts
+    assert OutboxMessage.objects.filter(about_id__in=submissions.values("pk")).count() >= not_drafts
     assert DocumentComment.objects.filter(document__review__in=_scale_reviews()).exists()
 
 

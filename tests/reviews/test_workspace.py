@@ -22,6 +22,7 @@ from tests.factories import (
     network_secretariat,
 )
 from tests.reviews.test_rules import add_session
+from tests.stakeholders.builders import participant_of
 
 pytestmark = pytest.mark.django_db
 
@@ -306,12 +307,14 @@ def test_document_files_are_served_only_to_those_allowed(
     assert response.status_code == 200
     assert response["Content-Disposition"] == 'attachment; filename="paper.pdf"'
     assert b"".join(response.streaming_content) == PDF_BYTES
-    stakeholder = UserFactory()
+    stakeholder = participant_of(ece_review)
     client.force_login(stakeholder)
     assert client.get(url).status_code == 404
     document.visibility = Visibility.PARTICIPANTS
     document.save()
     assert client.get(url).status_code == 200
+    client.force_login(UserFactory())  # signed in, but not registered for the review
+    assert client.get(url).status_code == 404
     client.logout()
     assert client.get(url).status_code == 404
 
@@ -330,9 +333,11 @@ def test_stakeholder_comments_while_the_consultation_is_open(client, ece_review,
         visibility=Visibility.PARTICIPANTS,
         shared_on=today,
     )
-    stakeholder = UserFactory()
-    client.force_login(stakeholder)
     url = reverse("reviews:document", args=[document.pk])
+    client.force_login(UserFactory())  # not registered for the review
+    assert client.post(url, {"text": "Please add a youth speaker."}).status_code == 404
+    stakeholder = participant_of(ece_review)
+    client.force_login(stakeholder)
     assert client.post(url, {"text": "Please add a youth speaker."}).status_code == 302
     RegionalReview.objects.filter(pk=ece_review.pk).update(
         consultation_closes=today - datetime.timedelta(days=1)
@@ -458,7 +463,7 @@ def public_page(client, user, review) -> str:
 def test_public_page_shows_a_change_at_once_to_signed_in_users(client, reference_data):
     review = make_review("ECE", status=ReviewStatus.ANNOUNCED)
     session = add_session(review, title="Opening plenary")
-    stakeholder = UserFactory()
+    stakeholder = participant_of(review)
     before = public_page(client, stakeholder, review)
     session.title = "Closing plenary"
     session.save()
@@ -483,6 +488,7 @@ def test_public_page_content_is_never_shown_to_another_audience(client, referenc
         name: ("Internal memo" in html, "Agenda" in html, "Secretariat dashboard" in html)
         for name, html in [
             ("secretariat", public_page(client, secretariat, review)),
+            ("participant", public_page(client, participant_of(review), review)),
             ("stakeholder", public_page(client, UserFactory(), review)),
             ("other secretariat", public_page(client, other_secretariat, review)),
             ("secretariat again", public_page(client, secretariat, review)),
@@ -492,8 +498,9 @@ def test_public_page_content_is_never_shown_to_another_audience(client, referenc
     anonymous = client.get(reverse("reviews:review", args=[review.pk])).content.decode()
     assert seen == {
         "secretariat": (True, True, True),
-        "stakeholder": (False, True, False),
-        "other secretariat": (False, True, False),
+        "participant": (False, True, False),
+        "stakeholder": (False, False, False),
+        "other secretariat": (False, False, False),
         "secretariat again": (True, True, True),
     }
     assert ("Internal memo" in anonymous, "Agenda" in anonymous) == (False, False)

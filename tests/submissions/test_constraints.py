@@ -4,10 +4,12 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from outbox import services as outbox
+from outbox.models import OutboxMessage
 from reference.models import Country
-from submissions import outbox, services
+from submissions import services
 from submissions.enums import SubmissionKind, SubmissionStatus
-from submissions.models import OutboxMessage, Outline, SectionRevision, Submission
+from submissions.models import Outline, SectionRevision, Submission
 from tests.factories import UserFactory, make_voluntary_review
 
 pytestmark = pytest.mark.django_db
@@ -79,7 +81,7 @@ def test_every_decision_keeps_the_first_submission_date(reference_data):
 
 def test_sent_message_has_a_sending_date(reference_data):
     message = fill_and_submit(make_voluntary_review()).outbox_messages.get()
-    with refused("submissions_outbox_sent_at_iff_sent"), transaction.atomic():
+    with refused("outbox_sent_at_iff_sent"), transaction.atomic():
         OutboxMessage.objects.filter(pk=message.pk).update(status=OutboxMessage.Status.SENT)
 
 
@@ -87,7 +89,7 @@ def test_sent_message_has_a_sending_date(reference_data):
 def test_message_to_send_has_no_sending_date_or_sender(reference_data, field):
     message = fill_and_submit(make_voluntary_review()).outbox_messages.get()
     value = timezone.now() if field == "sent_at" else UserFactory()
-    with refused("submissions_outbox_sent_at_iff_sent"), transaction.atomic():
+    with refused("outbox_sent_at_iff_sent"), transaction.atomic():
         OutboxMessage.objects.filter(pk=message.pk).update(**{field: value})
 
 
@@ -110,7 +112,7 @@ def test_submission_version_starts_at_one(reference_data):
 def test_outbox_message_version_starts_at_one(reference_data):
     message = fill_and_submit(make_voluntary_review()).outbox_messages.get()
     assert message.version == 1
-    with refused("submissions_outbox_version_from_one"), transaction.atomic():
+    with refused("outbox_version_from_one"), transaction.atomic():
         OutboxMessage.objects.filter(pk=message.pk).update(version=0)
 
 

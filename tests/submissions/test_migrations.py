@@ -58,7 +58,7 @@ def test_existing_rows_are_made_consistent_with_the_constraints():
     for version, words in ((0, "<p>Uno</p>"), (1, "<p>Dos</p>")):
         SectionRevision.objects.create(section_text=text, version=version, text=words)
 
-    new = migrate()
+    new = migrate([("submissions", "0005_integrity_constraints")])
 
     submitted = new.get_model("submissions", "Submission").objects.get()
     assert (submitted.status, submitted.submitted_at, submitted.version) == (
@@ -79,3 +79,81 @@ def test_existing_rows_are_made_consistent_with_the_constraints():
         (1, "<p>Uno</p>"),
         (2, "<p>Dos</p>"),
     ]
+    migrate()  # the other tests start from the latest state
+
+
+def test_outbox_messages_move_to_the_shared_outbox_with_their_numbers():
+    old = migrate([("submissions", "0005_integrity_constraints")])
+    model = old.get_model
+    commission = model("reference", "Commission").objects.create(code="ECLAC", name="ECLAC")
+    country = model("reference", "Country").objects.create(iso3="MEX", iso2="MX", name="Mexico")
+    cycle = model("reviews", "ReviewCycle").objects.create(
+        title="2020–2021", slug="2020-2021", imrf_year=2022
+    )
+    review = model("reviews", "RegionalReview").objects.create(
+        cycle=cycle, commission=commission, title="Regional review"
+    )
+    outline = model("submissions", "Outline").objects.create(
+        kind="voluntary_review", version=7, title="Outline"
+    )
+    submission = model("submissions", "Submission").objects.create(
+        kind="voluntary_review",
+        review=review,
+        outline=outline,
+        country=country,
+        language="es",
+        status="submitted",
+        submitted_at=timezone.now(),
+    )
+    OldMessage = model("submissions", "OutboxMessage")
+    sent_at = timezone.now()
+    first = OldMessage.objects.create(
+        review=review,
+        submission=submission,
+        recipients=["focal@example.org"],
+        subject="Recibido",
+        body="Gracias",
+        status="sent",
+        sent_at=sent_at,
+    )
+    second = OldMessage.objects.create(
+        review=review, submission=submission, subject="Devuelto", body="Revisar", version=3
+    )
+
+    new = migrate()
+
+    Message = new.get_model("outbox", "OutboxMessage")
+    rows = Message.objects.order_by("pk").values_list(
+        "pk",
+        "about_type__model",
+        "about_id",
+        "about_label",
+        "recipients",
+        "subject",
+        "status",
+        "sent_at",
+        "version",
+    )
+    assert list(rows) == [
+        (
+            first.pk,
+            "submission",
+            submission.pk,
+            "Mexico",
+            ["focal@example.org"],
+            "Recibido",
+            "sent",
+            sent_at,
+            1,
+        ),
+        (second.pk, "submission", submission.pk, "Mexico", [], "Devuelto", "draft", None, 3),
+    ]
+    # The next message is numbered after the copied ones.
+    third = Message.objects.create(
+        review_id=review.pk,
+        about_type_id=Message.objects.get(pk=first.pk).about_type_id,
+        about_id=submission.pk,
+        subject="Aceptado",
+        body="Enhorabuena",
+    )
+    assert third.pk > second.pk

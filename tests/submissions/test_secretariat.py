@@ -14,11 +14,11 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from openpyxl import load_workbook
 
+from outbox.models import OutboxMessage
 from reference.models import Commission, Country
 from reviews.models import RegionalReview
 from submissions import services
 from submissions.exports import neutralise
-from submissions.models import OutboxMessage
 from tests.factories import (
     UserFactory,
     commission_secretariat,
@@ -119,17 +119,13 @@ def test_decisions_wait_in_the_outbox_until_sent(client, submitted, staff):
     assert [m.recipients for m in drafts] == [["ana@example.org"], ["ana@example.org"]]
     returned = drafts[-1]
     assert "Please add data on objective 20." in returned.body
-    edit_url = reverse("submissions:outbox_message", args=[submitted.review.pk, returned.pk])
+    edit_url = reverse("outbox:message", args=[submitted.review.pk, returned.pk])
     client.post(edit_url, {"version": 1, "subject": "Revision requested", "body": "Edited text"})
-    client.post(
-        reverse("submissions:outbox", args=[submitted.review.pk]), {"message": [returned.pk]}
-    )
+    client.post(reverse("outbox:messages", args=[submitted.review.pk]), {"message": [returned.pk]})
     assert [(m.subject, m.body, m.to) for m in mail.outbox] == [
         ("Revision requested", "Edited text", ["ana@example.org"])
     ]
-    client.post(
-        reverse("submissions:outbox", args=[submitted.review.pk]), {"message": [returned.pk]}
-    )
+    client.post(reverse("outbox:messages", args=[submitted.review.pk]), {"message": [returned.pk]})
     assert len(mail.outbox) == 1  # never sent twice
 
 
@@ -174,7 +170,7 @@ def test_secretariat_pages_keep_a_constant_number_of_queries(client, reference_d
     url = (
         reverse("submissions:objective", args=[first.review.pk, 1])
         if page == "objective"
-        else reverse("submissions:outbox", args=[first.review.pk])
+        else reverse("outbox:messages", args=[first.review.pk])
     )
 
     def grow(iso3):
@@ -247,7 +243,7 @@ def test_queue_filter_with_htmx_answers_only_the_table(client, submitted, staff)
 def test_stale_outbox_edit_answers_409_with_both_versions(client, submitted, staff):
     message = OutboxMessage.objects.get()
     client.force_login(staff)
-    url = reverse("submissions:outbox_message", args=[submitted.review.pk, message.pk])
+    url = reverse("outbox:message", args=[submitted.review.pk, message.pk])
     client.post(url, {"version": 1, "subject": "Recibido", "body": "Gracias"})
     response = client.post(url, {"version": 1, "subject": "Mi asunto", "body": "Mi texto"})
     html = response.content.decode()
@@ -277,7 +273,7 @@ def test_stale_objectives_page_answers_409_and_keeps_what_was_typed(client, refe
 def test_outbox_sent_with_htmx_answers_the_table_with_what_happened(client, submitted, staff):
     message = OutboxMessage.objects.get()
     client.force_login(staff)
-    url = reverse("submissions:outbox", args=[submitted.review.pk])
+    url = reverse("outbox:messages", args=[submitted.review.pk])
     html = client.post(url, {"message": [message.pk]}, headers={"HX-Request": "true"}).content
     html = html.decode()
     assert html.lstrip().startswith('<div id="outbox-table">')
@@ -289,7 +285,7 @@ def test_outbox_sent_with_htmx_answers_the_table_with_what_happened(client, subm
 
 
 def test_queue_pages_keep_the_filter_in_their_links(client, submitted, staff, monkeypatch):
-    monkeypatch.setattr("submissions.rows.ROWS_PER_PAGE", 2)
+    monkeypatch.setattr("core.listing.ROWS_PER_PAGE", 2)
     for country in Country.objects.filter(iso3__in=["ARG", "BRA"]):
         services.start_submission(
             kind="voluntary_review",
@@ -308,10 +304,10 @@ def test_queue_pages_keep_the_filter_in_their_links(client, submitted, staff, mo
 
 
 def test_outbox_pages_hold_every_message_once(client, submitted, staff, monkeypatch):
-    monkeypatch.setattr("submissions.rows.ROWS_PER_PAGE", 1)
+    monkeypatch.setattr("core.listing.ROWS_PER_PAGE", 1)
     services.decide_submission(submission=submitted, actor=None, status="accepted")
     client.force_login(staff)
-    url = reverse("submissions:outbox", args=[submitted.review.pk])
+    url = reverse("outbox:messages", args=[submitted.review.pk])
     pages = [client.get(url, {"page": page}).content.decode() for page in [1, 2]]
     shown = [
         message.pk

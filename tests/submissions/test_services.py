@@ -2,10 +2,12 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from core.concurrency import ConcurrentEditError
+from outbox import services as outbox
+from outbox.models import OutboxMessage
 from reference.models import Country, Objective
-from submissions import outbox, selectors, services
+from submissions import selectors, services
 from submissions.enums import SubmissionKind, SubmissionStatus
-from submissions.models import ObjectiveProgress, OutboxMessage, Outline, Submission
+from submissions.models import ObjectiveProgress, Outline, Submission
 from tests.factories import UserFactory, make_review, make_voluntary_review
 
 pytestmark = pytest.mark.django_db

@@ -1,40 +1,44 @@
-"""Decision e-mails go through an outbox: drafted on each change, sent in batches by the secretariat."""
+"""Decision e-mails go through the outbox: drafted at each decision, sent in batches by the
+secretariat of the review."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import models, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from accounts.models import User
 from core.concurrency import save_if_unchanged
 from core.versions import bump, review_scope
-from submissions.models import OutboxMessage, Submission
+from outbox.models import OutboxMessage
 
 
-def author_addresses(submission: Submission) -> list[str]:
-    """Everyone who writes for the submitting institution, or the individual author."""
-    if submission.country_id:
-        users = User.objects.filter(role_assignments__country=submission.country_id)
-    elif submission.organisation_id:
-        users = User.objects.filter(role_assignments__organisation=submission.organisation_id)
-    else:
-        users = User.objects.filter(pk=submission.author_id)
-    return sorted(set(users.filter(is_active=True).values_list("email", flat=True)))
+def render_email(template: str, context: dict, *, language: str) -> tuple[str, str]:
+    """The subject and body of `<template>_subject.txt` and `<template>_body.txt` in `language`."""
+    with translation.override(language):
+        subject = render_to_string(f"{template}_subject.txt", context).strip()
+        body = render_to_string(f"{template}_body.txt", context).strip()
+    return subject, body
 
 
-def draft_message(*, submission: Submission, event: str, comment: str = "") -> OutboxMessage:
-    """Write the e-mail for an event in the submission's language, as a draft in the outbox."""
-    context = {"submission": submission, "review": submission.review, "comment": comment}
-    with translation.override(submission.language):
-        subject = render_to_string(f"submissions/email/{event}_subject.txt", context).strip()
-        body = render_to_string(f"submissions/email/{event}_body.txt", context).strip()
+def draft_message(
+    *,
+    review,
+    about: models.Model,
+    about_label: str,
+    recipients: list[str],
+    subject: str,
+    body: str,
+) -> OutboxMessage:
+    """Put an e-mail about `about` in the review's outbox, as a draft the secretariat reads."""
     return OutboxMessage.objects.create(
-        review=submission.review,
-        submission=submission,
-        recipients=author_addresses(submission),
-        subject=subject,
+        review=review,
+        about_type=ContentType.objects.get_for_model(about),
+        about_id=about.pk,
+        about_label=about_label[:300],
+        recipients=sorted(set(recipients)),
+        subject=subject[:300],
         body=body,
     )
 
