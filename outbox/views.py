@@ -15,7 +15,7 @@ from outbox import selectors, services
 from outbox.forms import OutboxMessageForm, OutboxSendForm
 from outbox.models import OutboxMessage
 from outbox.tasks import send_outbox_messages
-from reviews.views.base import ManageReviewMixin
+from reviews.views.base import ManageReviewMixin, ReviewPageMixin
 
 
 @dataclass(frozen=True)
@@ -46,15 +46,13 @@ def outbox_rows(rows: Iterable[OutboxMessage], review_pk: int) -> list[OutboxRow
     ]
 
 
-class OutboxView(ManageReviewMixin, TemplateView):
+class OutboxView(ReviewPageMixin, TemplateView):
     """Every e-mail the review's decisions drafted: submissions, registrations and the rest."""
 
     template_name = "outbox/outbox.html"
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(
-            **page_of(self.request, selectors.outbox_of(self.review)), **kwargs
-        )
+    def get_content_context(self):
+        context = page_of(self.request, selectors.outbox_of(self.review))
         context["rows"] = outbox_rows(context["page_obj"], self.review.pk)
         return context
 
