@@ -101,9 +101,7 @@ class ObjectiveAcrossSubmissionsView(ReviewPageMixin, TemplateView):
     def get_content_context(self):
         context = {
             "objectives": objective_links(self.review),
-            **page_of(
-                self.request, selectors.progress_on_objective(self.review, self.objective)
-            ),
+            **page_of(self.request, selectors.progress_on_objective(self.review, self.objective)),
         }
         context["rows"] = rows.progress_rows(context["page_obj"])
         return context
