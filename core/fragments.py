@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import fields
 
 from django.core.cache import cache
+from django.core.exceptions import ImproperlyConfigured
 from django.middleware.csp import get_nonce
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
@@ -98,7 +99,11 @@ class CachedContentMixin:
     content_partial = "content"
 
     def content_scopes(self) -> Iterable[str]:
-        raise NotImplementedError
+        """The data versions the body depends on; every page names its own (EVERYTHING is always
+        included), since a wrong guess here would serve a stale page."""
+        raise ImproperlyConfigured(
+            f"{type(self).__name__} must name the data versions its body shows (content_scopes)."
+        )
 
     def content_vary(self) -> list:
         """Who reads and what they asked for: the path with its query, the reader's scopes and

@@ -35,13 +35,16 @@ class BudgetListView(BudgetPageMixin, PermissionRequiredMixin, TemplateView):
     template_name = "budgets/budget_list.html"
 
     def get_context_data(self, **kwargs):
-        slug = self.request.GET.get("cycle") or None
+        slug = self.cycle_slug
         cycle = get_object_or_404(ReviewCycle, slug=slug) if slug else None
         return super().get_context_data(cycle=cycle, **kwargs)
 
+    @property
+    def cycle_slug(self) -> str | None:
+        return self.request.GET.get("cycle") or None
+
     def get_content_context(self):
-        slug = self.request.GET.get("cycle") or None
-        return {"rows": selectors.budget_list(self.request.user, cycle_slug=slug)}
+        return {"rows": selectors.budget_list(self.request.user, cycle_slug=self.cycle_slug)}
 
 
 class BudgetTableMixin(BudgetPageMixin, BudgetMixin):
