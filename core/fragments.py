@@ -97,6 +97,8 @@ class CachedContentMixin:
     """
 
     content_partial = "content"
+    # A template of its own for the body, instead of the page's partial.
+    content_template_name: str | None = None
 
     def content_scopes(self) -> Iterable[str]:
         """The data versions the body depends on; every page names its own (EVERYTHING is always
@@ -120,7 +122,7 @@ class CachedContentMixin:
 
     def render_content(self, context) -> str:
         return render_to_string(
-            f"{self.template_name}#{self.content_partial}",
+            self.content_template_name or f"{self.template_name}#{self.content_partial}",
             {**self.get_content_context(), **context},
             request=self.request,
         )

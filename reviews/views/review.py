@@ -1,16 +1,14 @@
 from django.contrib import messages
 from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
-from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
 from accounts.permissions import PermissionContextMixin, PermissionRequiredMixin, permitted
 from core.concurrency import VersionedFormViewMixin
-from core.fragments import CachedContentMixin, cached_fragment
+from core.fragments import CachedContentMixin
 from core.links import url_for_each
 from core.versions import PUBLIC, review_scope
 from reviews import selectors, services
@@ -19,7 +17,7 @@ from reviews.readiness import Part
 from reviews.views.base import ManageReviewMixin, ReviewPageMixin
 
 
-class ReviewPublicView(PermissionRequiredMixin, TemplateView):
+class ReviewPublicView(CachedContentMixin, PermissionRequiredMixin, TemplateView):
     """What participants and the public see of a review once it is announced."""
 
     permission_required = "reviews.see_review"
@@ -29,6 +27,7 @@ class ReviewPublicView(PermissionRequiredMixin, TemplateView):
     }
     public = True
     template_name = "reviews/review_public.html"
+    content_template_name = "reviews/includes/review_public_content.html"
 
     def get_permission_object(self):
         return get_object_or_404(
@@ -36,40 +35,32 @@ class ReviewPublicView(PermissionRequiredMixin, TemplateView):
         )
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(review=self.permission_object, **kwargs)
-        return {**context, "content": self.content(context)}
+        return super().get_context_data(review=self.permission_object, **kwargs)
 
-    def content(self, context) -> SafeString:
-        """The body of the page, rendered once per review, language, day and audience.
+    def content_scopes(self):
+        return [PUBLIC, review_scope(self.permission_object.pk)]
 
-        Besides the review's data, which moves the public version whenever it changes, what a
-        visitor sees depends only on whether they are signed in (the participants' documents, the
-        meeting link) and whether they manage the review (every document, the dashboard button).
-        """
+    def content_vary(self):
+        """Besides the review's data, what a visitor sees depends only on whether they are signed
+        in, take part (the participants' documents, the meeting link) and manage the review (every
+        document, the dashboard button): the body is shared by everyone alike."""
+        return [
+            self.permission_object.pk,
+            self.request.user.is_authenticated,
+            self.can["take_part"],
+            self.can["manage"],
+        ]
+
+    def get_content_context(self):
         review, user = self.permission_object, self.request.user
-
-        def render():
-            today = timezone.localdate()
-            document_url = url_for_each("reviews:document")
-            documents = permitted(user, "reviews.see_document", selectors.documents_of(review))
-            return render_to_string(
-                "reviews/includes/review_public_content.html",
-                {
-                    **context,
-                    "facts": selectors.facts_for(review, {Part.ROUNDTABLES, Part.SESSIONS}, today),
-                    "documents": [(document_url(document.pk), document) for document in documents],
-                    "consultation_open": review.consultation_is_open(today),
-                },
-                request=self.request,
-            )
-
-        return cached_fragment(
-            self.request,
-            "reviews:public",
-            scopes=[PUBLIC, review_scope(review.pk)],
-            vary=[review.pk, user.is_authenticated, self.can["take_part"], self.can["manage"]],
-            render=render,
-        )
+        today = timezone.localdate()
+        document_url = url_for_each("reviews:document")
+        documents = permitted(user, "reviews.see_document", selectors.documents_of(review))
+        return {
+            "facts": selectors.facts_for(review, {Part.ROUNDTABLES, Part.SESSIONS}, today),
+            "documents": [(document_url(document.pk), document) for document in documents],
+            "consultation_open": review.consultation_is_open(today),
+        }
 
 
 class ReviewDashboardView(ReviewPageMixin, TemplateView):
