@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "submissions",
     "budgets",
     "stakeholders",
+    "reports",
 ]
 
 MIDDLEWARE = [

@@ -123,9 +123,12 @@ class FundingStatus(models.TextChoices):
         return {cls.SUBMITTED, cls.INFORMATION_NEEDED, cls.OFFERED, cls.ACCEPTED}
 
     @classmethod
-    def committed_states(cls) -> set[str]:
-        """Funding counted against the budget: offered (approved) and accepted."""
-        return {cls.OFFERED, cls.ACCEPTED}
+    def committed_states(cls) -> tuple[str, ...]:
+        """Funding counted against the budget: offered (approved) and accepted.
+
+        A tuple, not a set: the database constraint built from it must deconstruct the same way
+        in every process, or migrations would see a change that is not there."""
+        return (cls.OFFERED, cls.ACCEPTED)
 
 
 class NominationKind(models.TextChoices):

@@ -169,7 +169,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='fundingrequest',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status__in', {'accepted', 'offered'}), _negated=True), models.Q(('granted_flight__isnull', False), models.Q(('basis', ''), _negated=True)), _connector='OR'), name='stakeholders_funding_offer_has_grant'),
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status__in', ('offered', 'accepted')), _negated=True), models.Q(('granted_flight__isnull', False), models.Q(('basis', ''), _negated=True)), _connector='OR'), name='stakeholders_funding_offer_has_grant'),
         ),
         migrations.AddConstraint(
             model_name='fundingrequest',

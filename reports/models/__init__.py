@@ -1,0 +1,1 @@
+"""Outcome reports and the jobs that render printable documents."""
