@@ -1,5 +1,7 @@
-"""A stakeholder's journey in a real browser: signing up, the profile, registering; then the
-commission secretariat approving the registration."""
+"""A stakeholder's whole journey in a real browser: signing up, verifying the e-mail address,
+the profile, registering for a consultation, the commission secretariat approving it, asking for
+travel support, the secretariat offering it, the stakeholder seeing the decision, and the budget
+showing the commitment."""
 
 import re
 
@@ -9,19 +11,23 @@ from playwright.sync_api import expect
 
 from outbox.models import OutboxMessage
 from reference.models import Commission
-from stakeholders.models import Registration
-from tests.factories import commission_secretariat
-from tests.stakeholders.builders import make_event
+from stakeholders.enums import FundingStatus
+from stakeholders.models import FundingRequest, Registration
+from tests.factories import commission_secretariat, make_budget
+from tests.stakeholders.builders import make_event, open_review
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_a_stakeholder_signs_up_registers_and_the_secretariat_approves(
+def test_a_stakeholder_signs_up_registers_gets_travel_support_and_the_budget_shows_it(
     page, live_server, signed_in_page, transactional_reference_data
 ):
-    event = make_event(title="Multi-stakeholder consultation for Latin America")
+    review = open_review("ECLAC")
+    budget = make_budget(review.cycle, approved=True)
+    event = make_event(review, title="Multi-stakeholder consultation for Latin America")
     event_url = f"{live_server.url}{event.get_absolute_url()}"
 
+    # Sign up and verify the e-mail address.
     page.goto(event_url)
     page.get_by_role("main").get_by_role("link", name="Sign up").click()
     page.get_by_label("Email").fill("amina@example.org")
@@ -35,6 +41,7 @@ def test_a_stakeholder_signs_up_registers_and_the_secretariat_approves(
     page.goto(live_server.url + "/" + link.split("/", 3)[3])
     page.get_by_role("button", name="Confirm").click()
 
+    # The profile, then the registration.
     page.goto(event_url)
     page.get_by_role("link", name="Your participant profile").click()
     page.get_by_label("Stakeholder category").select_option(label="Civil society")
@@ -54,6 +61,7 @@ def test_a_stakeholder_signs_up_registers_and_the_secretariat_approves(
     ).to_be_visible()
     expect(page.get_by_text("pending")).to_be_visible()
 
+    # The commission secretariat approves the registration; the e-mail waits in the outbox.
     staff = signed_in_page(commission_secretariat(Commission.objects.get(code="ECLAC")))
     staff.goto(f"{live_server.url}/en/events/{event.pk}/registrations/")
     expect(
@@ -67,7 +75,39 @@ def test_a_stakeholder_signs_up_registers_and_the_secretariat_approves(
 
     registration = Registration.objects.get(user__email="amina@example.org")
     assert registration.status == "approved"
-    message = OutboxMessage.objects.get(about_id=registration.pk)
-    assert message.recipients == ["amina@example.org"]
+    assert OutboxMessage.objects.get(about_id=registration.pk).recipients == ["amina@example.org"]
     page.goto(event_url)
     expect(page.get_by_text("You are registered for this event: approved.")).to_be_visible()
+
+    # The stakeholder asks for travel support: a stakeholder participant, four days of per diem.
+    page.goto(f"{live_server.url}/en/funding/")
+    page.get_by_role("link", name=f"Ask for support to attend “{event.title}”").click()
+    expect(page.get_by_label("Days of per diem")).to_have_value("4")
+    page.get_by_label("Flight estimate (USD)").fill("950")
+    page.get_by_label("Per diem rate (USD a day)").fill("250")
+    page.get_by_role("button", name="Send the request").click()
+    expect(page.get_by_text("Your request for travel support has been sent.")).to_be_visible()
+
+    # The secretariat offers less for the flight than was asked.
+    staff.goto(f"{live_server.url}/en/reviews/{review.pk}/funding/")
+    staff.get_by_role("link", name="Travel funding request").click()
+    expect(staff.get_by_label("Eligibility")).to_have_value("stakeholder")
+    staff.get_by_label("Offer funding").check()
+    staff.get_by_label("Flight granted (USD)").fill("800")
+    staff.get_by_role("button", name="Record the decision").click()
+    expect(staff.get_by_text("The request is now “offered”.")).to_be_visible()
+
+    # The stakeholder sees the decision and what is granted.
+    page.goto(f"{live_server.url}/en/funding/")
+    row = page.get_by_role("row").filter(has_text=event.title)
+    expect(row).to_contain_text("offered")
+    expect(row).to_contain_text("1,800")  # 800 + 4 days × 250
+
+    # The budget shows the commitment on ECLAC's stakeholder travel line.
+    staff.goto(f"{live_server.url}/en/budgets/{budget.pk}/")
+    commitments = staff.get_by_role("region", name="Commitments against the approved version")
+    line = commitments.get_by_role("row").filter(has_text="ECLAC").filter(has_text="takeholder")
+    expect(line).to_contain_text("1,800")
+    expect(line).to_contain_text("1 / 32")
+    request = FundingRequest.objects.get()
+    assert (request.status, request.granted_total) == (FundingStatus.OFFERED, 1800)
