@@ -10,7 +10,7 @@ from django.views.i18n import set_language
 from accounts import selectors, services
 from accounts.forms import OrganisationForm, OrganisationVerificationForm, ProfileForm
 from accounts.permissions import PermissionRequiredMixin
-from core.fragments import CachedContentMixin
+from core.fragments import CachedContentMixin, OwnContentMixin
 from reference.models import Commission, Country
 
 
@@ -35,14 +35,7 @@ class PeoplePageMixin(CachedContentMixin):
         return []
 
 
-class OwnPageMixin(PeoplePageMixin):
-    """A page of the person's own: kept per person."""
-
-    def content_vary(self):
-        return [*super().content_vary(), self.request.user.pk]
-
-
-class ProfileView(OwnPageMixin, PermissionRequiredMixin, UpdateView):
+class ProfileView(OwnContentMixin, PermissionRequiredMixin, UpdateView):
     permission_required = "accounts.see_own_account"
     write_permission_required = "accounts.edit_own_account"
     form_class = ProfileForm

@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
-from core.versions import EVERYTHING, versions
+from core.versions import EVERYTHING, PUBLIC, person_scope, versions
 
 TIMEOUT = 600  # seconds; what depends on the time of day stays at most this stale
 _TOKEN = "\x00csrf-token\x00"  # noqa: S105 (a placeholder, not a secret)
@@ -144,3 +144,15 @@ class CachedContentMixin:
                 render=lambda: self.render_content(context),
             )
         return context
+
+
+class OwnContentMixin(CachedContentMixin):
+    """A page of the reader's own things (their account, registrations, requests, nominations):
+    kept per person, until something of theirs changes or what public pages show (the events
+    and programmes their things belong to) does."""
+
+    def content_scopes(self):
+        return [PUBLIC, person_scope(self.request.user.pk)]
+
+    def content_vary(self):
+        return [*super().content_vary(), self.request.user.pk]

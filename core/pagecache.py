@@ -13,6 +13,7 @@ from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.utils import timezone
 
 from core.fragments import TIMEOUT, fill_per_response, strip_per_response
 from core.versions import EVERYTHING, PUBLIC, versions
@@ -37,7 +38,9 @@ def public_version() -> str:
 
 def _key(request) -> str:
     path = hashlib.sha256(request.path.encode()).hexdigest()
-    return f"pagecache:{public_version()}:{request.LANGUAGE_CODE}:{path}"
+    # The day too: what is open for registration or upcoming changes with it.
+    day = timezone.localdate().isoformat()
+    return f"pagecache:{public_version()}:{request.LANGUAGE_CODE}:{day}:{path}"
 
 
 def _store(request, response) -> dict:

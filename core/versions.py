@@ -6,7 +6,9 @@ makes it unreachable at once and nothing has to find and delete it. The scopes:
 - PUBLIC: what the public pages show;
 - EVERYTHING: a change that may show anywhere (reference data, people and their roles);
 - one per review, `review_scope(pk)`: the review and all that belongs to it (its programme,
-  documents, checklist, submissions and their e-mails).
+  documents, checklist, submissions and their e-mails);
+- one per person, `person_scope(pk)`: what is theirs across reviews (their registrations, requests
+  and nominations), for the pages that list a person's own things.
 
 Each app tracks its models in ready(); services that write without signals (bulk inserts,
 queryset updates) call bump() themselves.
@@ -28,6 +30,10 @@ _PREFIX = "dataversion:"
 
 def review_scope(review_id: int) -> str:
     return f"review:{review_id}"
+
+
+def person_scope(user_id: int) -> str:
+    return f"person:{user_id}"
 
 
 def _start() -> int:
@@ -98,19 +104,31 @@ def track(
         m2m_changed.connect(on_m2m, sender=field.remote_field.through, weak=False)
 
 
-def track_review_part(model, review_id: str = "review_id", *, public: bool = False) -> None:
+def track_review_part(
+    model, review_id: str = "review_id", *, public: bool = False, owner: str | None = None
+) -> None:
     """Track a model whose instances belong to one review.
 
     `review_id` is the dotted path from an instance to its review's key ("session.review_id");
-    `public` if public pages show it too.
+    `public` if public pages show it too; `owner`, the dotted path to the key of the person it
+    belongs to ("registration.user_id"), if their own pages show it.
     """
     path = attrgetter(review_id)
+    owner_of = attrgetter(owner) if owner else None
     also = (PUBLIC,) if public else ()
 
     def scopes_of(instance):
         try:
-            return (review_scope(path(instance)), *also)
+            scopes = (review_scope(path(instance)), *also)
         except ObjectDoesNotExist:  # deleted with its parent: the review is unknown now
             return (EVERYTHING, *also)
+        if owner_of is not None:
+            try:
+                person = owner_of(instance)
+            except (ObjectDoesNotExist, AttributeError):  # the person's data was removed
+                person = None
+            if person is not None:
+                scopes += (person_scope(person),)
+        return scopes
 
     track(model, scopes_of)

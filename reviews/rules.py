@@ -78,11 +78,12 @@ rules.add_perm("reviews.add_review", is_secretariat_for_new_review)
 rules.add_perm("reviews.see_review", is_secretariat_of_review | is_public_review)
 rules.add_perm("reviews.manage_review", is_secretariat_of_review)
 rules.add_perm("reviews.see_document", is_secretariat_of_document | is_shared_document)
+# The checks that need no query come first: the secretariat is answered without asking who
+# takes part.
 rules.add_perm(
     "reviews.comment_document",
-    (is_participant_of_document_review | is_secretariat_of_document)
-    & (is_shared_document | is_secretariat_of_document)
-    & is_open_for_comments,
+    is_open_for_comments
+    & (is_secretariat_of_document | (is_participant_of_document_review & is_shared_document)),
 )
-rules.add_perm("reviews.take_part_in_review", is_participant_of_review | is_secretariat_of_review)
+rules.add_perm("reviews.take_part_in_review", is_secretariat_of_review | is_participant_of_review)
 rules.add_perm("reviews.manage_document", is_secretariat_of_document)

@@ -7,11 +7,11 @@ class StakeholdersConfig(AppConfig):
     verbose_name = _("Stakeholders and participants")
 
     def ready(self):
-        from core.versions import EVERYTHING, track, track_review_part
+        from core.versions import track, track_review_part
         from reviews.checklist import register_evaluator
         from reviews.navigation import register_tab
         from reviews.participation import register_participation
-        from stakeholders import checklist
+        from stakeholders import checklist, profiles
         from stakeholders.registration import approved_review_ids
 
         register_tab(
@@ -27,11 +27,14 @@ class StakeholdersConfig(AppConfig):
         register_evaluator("stakeholders-involved")(checklist.stakeholders_involved)
         register_evaluator("stakeholder-modalities")(checklist.stakeholder_modalities)
 
-        # The public registration page shows the events; a profile (a name, who may see it)
-        # shows on the participant lists of every review its person takes part in.
+        # The public registration page shows the events, and the public participant list the
+        # approved registrations; a profile (a name, who may see it) shows on the participant
+        # lists of every review its person takes part in.
         track_review_part(self.get_model("Event"), public=True)
-        track_review_part(self.get_model("Registration"), "event.review_id")
-        track(self.get_model("Profile"), lambda profile: (EVERYTHING,))
+        track_review_part(
+            self.get_model("Registration"), "event.review_id", public=True, owner="user_id"
+        )
+        track(self.get_model("Profile"), profiles.scopes_showing)
 
         from stakeholders import setup_funding
 

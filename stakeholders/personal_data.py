@@ -17,6 +17,7 @@ from django.db.models import F, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.versions import PUBLIC, bump, person_scope, review_scope
 from stakeholders.enums import NominationStatus, RemovalReason
 from stakeholders.models import (
     AnonymousParticipant,
@@ -249,6 +250,15 @@ def _remove_registrations(registrations: QuerySet[Registration], reason: str) ->
         if registration.note_verbale:
             registration.note_verbale.delete(save=False)
     Registration.objects.filter(pk__in=ids).delete()
+    # The queryset updates above send no signal: pages kept from these rows must still go.
+    review_ids = Event.objects.filter(
+        pk__in={registration.event_id for registration in rows}
+    ).values_list("review_id", flat=True)
+    bump(
+        PUBLIC,
+        *(review_scope(review_id) for review_id in review_ids),
+        *(person_scope(user_id) for user_id in applicants.values()),
+    )
     return Removed(registrations=len(rows), funding_requests=len(request_ids), messages=messages)
 
 

@@ -4,8 +4,9 @@ from django.db import transaction
 
 from accounts.enums import Role
 from accounts.models import Organisation, RoleAssignment
+from core.versions import PUBLIC, person_scope, review_scope
 from stakeholders.enums import ParticipantKind
-from stakeholders.models import Profile
+from stakeholders.models import Profile, Registration
 
 PROFILE_FIELDS = (
     "kind",
@@ -56,3 +57,15 @@ def propose_organisation(*, actor, name: str, category, country, website: str) -
         designated=True,
     )
     return organisation
+
+
+def scopes_showing(profile: Profile) -> tuple[str, ...]:
+    """The data versions a profile's changes move: the person's own pages, and the participant
+    lists (public ones too) of the reviews they registered for — not every page of the site."""
+    review_ids = (
+        Registration.objects.filter(user_id=profile.user_id)
+        .values_list("event__review_id", flat=True)
+        .distinct()
+    )
+    scopes = tuple(review_scope(review_id) for review_id in review_ids)
+    return (person_scope(profile.user_id), *((PUBLIC, *scopes) if scopes else ()))

@@ -9,8 +9,11 @@ from stakeholders.models import Event, Registration
 
 
 def events_visible_to(user) -> QuerySet[Event]:
-    """Events of announced reviews, and every event of the reviews the user manages."""
-    events = Event.objects.select_related("review__commission", "review__cycle")
+    """Events of announced reviews, and every event of the reviews the user manages.
+
+    Only the review is joined: the permission check needs no more, and the rest of a page is
+    kept with its body (each join of the translated reference tables costs on every request)."""
+    events = Event.objects.select_related("review")
     public = Q(review__status__in=ReviewStatus.public_states())
     if not user.is_authenticated:
         return events.filter(public)
@@ -40,9 +43,7 @@ def events_of_review(review) -> QuerySet[Event]:
 
 def registrations_visible_to(user) -> QuerySet[Registration]:
     """The user's own; those of the organisations they represent; all of the reviews they manage."""
-    registrations = Registration.objects.select_related(
-        "event__review__commission", "user", "organisation", "country"
-    )
+    registrations = Registration.objects.select_related("event__review")
     if not user.is_authenticated:
         return registrations.none()
     scopes = user.scopes

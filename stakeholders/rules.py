@@ -68,7 +68,7 @@ rules.add_perm("stakeholders.see_participant_list", is_public_event | is_secreta
 # Participants see the names shared with participants; only the secretariat the personal data.
 rules.add_perm(
     "stakeholders.see_participant_names",
-    is_participant_of_event_review | is_secretariat_of_event,
+    is_secretariat_of_event | is_participant_of_event_review,
 )
 rules.add_perm("stakeholders.see_personal_data", is_secretariat_of_event)
 rules.add_perm(

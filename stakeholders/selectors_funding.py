@@ -26,9 +26,7 @@ TRAVEL_CATEGORIES = {
 
 def funding_requests_visible_to(user) -> QuerySet[FundingRequest]:
     """The applicant's own requests; every request of the reviews a secretariat manages."""
-    requests = FundingRequest.objects.select_related(
-        "event__review__commission", "registration__user", "registration__country"
-    )
+    requests = FundingRequest.objects.select_related("event__review", "registration")
     if not user.is_authenticated:
         return requests.none()
     mine = Q(registration__user=user)
@@ -100,8 +98,8 @@ def travel_lines(review: RegionalReview) -> TravelLines:
     )
 
 
-def review_funding_requests(review: RegionalReview) -> list[FundingRequest]:
-    return list(
+def review_funding_requests(review: RegionalReview) -> QuerySet[FundingRequest]:
+    return (
         FundingRequest.objects.filter(event__review=review)
         .select_related("event", "registration__user", "registration__country")
         .order_by("event__starts_on", "status", "created_at", "pk")
@@ -135,8 +133,8 @@ def nominations_of(user) -> list[Nomination]:
     )
 
 
-def review_nominations(review: RegionalReview) -> list[Nomination]:
-    return list(
+def review_nominations(review: RegionalReview) -> QuerySet[Nomination]:
+    return (
         Nomination.objects.filter(review=review)
         .select_related(
             "nominator", "country", "stakeholder_category", "session", "speaker__session"

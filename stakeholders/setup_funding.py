@@ -27,10 +27,18 @@ def connect(app_config) -> None:
         permission="stakeholders.manage_nominations",
         order=55,
     )
-    for name in ("FundingRequest", "AnonymousParticipant", "PersonalDataRemoval"):
+    track_review_part(
+        app_config.get_model("FundingRequest"), "event.review_id", owner="registration.user_id"
+    )
+    for name in ("AnonymousParticipant", "PersonalDataRemoval"):
         track_review_part(app_config.get_model(name), "event.review_id")
     for name in ("FundingStatusChange", "FundingMessage"):
-        track_review_part(app_config.get_model(name), "request.event.review_id")
+        track_review_part(
+            app_config.get_model(name),
+            "request.event.review_id",
+            owner="request.registration.user_id",
+        )
     # Accepted nominations show in the public programme through their speaker or session.
-    for name in ("Nomination", "NominationWindow"):
-        track_review_part(app_config.get_model(name))
+    track_review_part(app_config.get_model("Nomination"), owner="nominator_id")
+    # Whether nominations are open shows on every stakeholder's own page.
+    track_review_part(app_config.get_model("NominationWindow"), public=True)

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from core.pagecache import cache_public_page
 from stakeholders import urls_funding
 from stakeholders.views import events, participants, profile, registration
 
@@ -37,8 +38,10 @@ urlpatterns = [
     ),
     path("reviews/<int:pk>/events/", events.EventListView.as_view(), name="events"),
     path("reviews/<int:pk>/events/new/", events.EventCreateView.as_view(), name="event_new"),
-    path("events/", registration.OpenEventListView.as_view(), name="open_events"),
-    path("events/<int:pk>/", registration.EventView.as_view(), name="event"),
+    path(
+        "events/", cache_public_page(registration.OpenEventListView.as_view()), name="open_events"
+    ),
+    path("events/<int:pk>/", cache_public_page(registration.EventView.as_view()), name="event"),
     path("events/<int:pk>/edit/", events.EventEditView.as_view(), name="event_edit"),
     path(
         "events/<int:pk>/registrations/",
@@ -47,7 +50,7 @@ urlpatterns = [
     ),
     path(
         "events/<int:pk>/participants/",
-        participants.ParticipantListView.as_view(),
+        cache_public_page(participants.ParticipantListView.as_view()),
         name="participants",
     ),
     *urls_funding.urlpatterns,

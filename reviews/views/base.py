@@ -16,8 +16,10 @@ class ManageReviewMixin(PermissionRequiredMixin):
     review_url_kwarg = "pk"
 
     def get_permission_object(self):
+        # The review alone: its commission and cycle are read by the kept body, when it is made.
         return get_object_or_404(
-            selectors.reviews_managed_by(self.request.user), pk=self.kwargs[self.review_url_kwarg]
+            selectors.reviews_managed_by(self.request.user).select_related(None),
+            pk=self.kwargs[self.review_url_kwarg],
         )
 
     @property

@@ -30,8 +30,10 @@ class ReviewPublicView(CachedContentMixin, PermissionRequiredMixin, TemplateView
     content_template_name = "reviews/includes/review_public_content.html"
 
     def get_permission_object(self):
+        # The review alone: its commission and cycle are read by the kept body, when it is made.
         return get_object_or_404(
-            selectors.reviews_visible_to(self.request.user), pk=self.kwargs["pk"]
+            selectors.reviews_visible_to(self.request.user).select_related(None),
+            pk=self.kwargs["pk"],
         )
 
     def get_context_data(self, **kwargs):

@@ -13,7 +13,7 @@ from core.concurrency import VersionedFormViewMixin
 from core.fragments import CachedContentMixin
 from core.listing import labels, page_of
 from core.versions import review_scope
-from reviews.views.base import ManageReviewMixin
+from reviews.views.base import ManageReviewMixin, ReviewPageMixin
 from stakeholders import registration as services
 from stakeholders import registration_selectors as selectors
 from stakeholders.enums import ParticipantKind, RegistrationStatus
@@ -23,11 +23,11 @@ from stakeholders.participants import registration_balance
 from stakeholders.views.registration import EventMixin, RegistrationMixin
 
 
-class EventListView(ManageReviewMixin, TemplateView):
+class EventListView(ReviewPageMixin, TemplateView):
     template_name = "stakeholders/registration/events.html"
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(events=selectors.events_of_review(self.review), **kwargs)
+    def get_content_context(self):
+        return {"events": selectors.events_of_review(self.review)}
 
 
 class EventCreateView(ManageReviewMixin, FormView):

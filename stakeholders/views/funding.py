@@ -8,7 +8,10 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
 from accounts.permissions import PermissionRequiredMixin
-from reviews.views.base import ManageReviewMixin
+from core.fragments import CachedContentMixin, OwnContentMixin
+from core.listing import page_of
+from core.versions import review_scope
+from reviews.views.base import ReviewPageMixin
 from stakeholders import funding, selectors_funding
 from stakeholders.enums import FundingStatus, Party
 from stakeholders.forms_funding import (
@@ -19,14 +22,12 @@ from stakeholders.forms_funding import (
 )
 
 
-class MyFundingView(PermissionRequiredMixin, TemplateView):
+class MyFundingView(OwnContentMixin, PermissionRequiredMixin, TemplateView):
     permission_required = "stakeholders.see_own_funding"
     template_name = "stakeholders/funding/mine.html"
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            mine=selectors_funding.my_funding(self.request.user), **kwargs
-        )
+    def get_content_context(self):
+        return {"mine": selectors_funding.my_funding(self.request.user)}
 
 
 class FundingRequestCreateView(PermissionRequiredMixin, FormView):
@@ -72,7 +73,7 @@ class FundingRequestCreateView(PermissionRequiredMixin, FormView):
         return redirect("stakeholders:funding_request", pk=request.pk)
 
 
-class FundingRequestMixin(PermissionRequiredMixin):
+class FundingRequestMixin(CachedContentMixin, PermissionRequiredMixin):
     """One request, found among those the user may see; the page shows the applicant what is
     theirs to read and the secretariat everything, with the budget lines it decides against."""
 
@@ -93,24 +94,31 @@ class FundingRequestMixin(PermissionRequiredMixin):
     def funding_request(self):
         return self.permission_object
 
-    def get_context_data(self, decision_form=None, message_form=None, move_form=None, **kwargs):
+    def content_scopes(self):
+        return [review_scope(self.funding_request.event.review_id)]
+
+    def get_content_context(self):
         request, can = self.funding_request, self.can
-        status = FundingStatus(request.status)
-        context = {
-            "funding_request": request,
-            "page": selectors_funding.request_page(request, internal=can["decide"]),
-            "message_form": message_form or MessageForm(),
-            "move_form": move_form,
-            "applicant_moves": status.moves_for(Party.APPLICANT) if can["respond"] else [],
-        }
+        context = {"page": selectors_funding.request_page(request, internal=can["decide"])}
         if request.registration_id is not None:
             context["proposal"] = funding.eligibility_of(
                 kind=request.kind, country=request.registration.country, event=request.event
             )
         if can["decide"]:
             context["travel"] = selectors_funding.travel_lines(request.event.review)
-            if status.moves_for(Party.SECRETARIAT):
-                context["decision_form"] = decision_form or DecisionForm(request=request)
+        return context
+
+    def get_context_data(self, decision_form=None, message_form=None, move_form=None, **kwargs):
+        request, can = self.funding_request, self.can
+        status = FundingStatus(request.status)
+        context = {
+            "funding_request": request,
+            "message_form": message_form or MessageForm(),
+            "move_form": move_form,
+            "applicant_moves": status.moves_for(Party.APPLICANT) if can["respond"] else [],
+        }
+        if can["decide"] and status.moves_for(Party.SECRETARIAT):
+            context["decision_form"] = decision_form or DecisionForm(request=request)
         return super().get_context_data(**context, **kwargs)
 
     def refused(self, refusal, **forms):
@@ -216,16 +224,15 @@ class FundingMessageView(FundingRequestMixin, TemplateView):
         return redirect("stakeholders:funding_request", pk=self.funding_request.pk)
 
 
-class ReviewFundingView(ManageReviewMixin, TemplateView):
+class ReviewFundingView(ReviewPageMixin, TemplateView):
     """The secretariat's view of a review's travel funding: budgeted, committed and remaining on
-    the commission's travel lines, and every request."""
+    the commission's travel lines, and the requests, a page at a time."""
 
     permission_required = "stakeholders.see_review_funding"
     template_name = "stakeholders/funding/review.html"
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            travel=selectors_funding.travel_lines(self.review),
-            requests=selectors_funding.review_funding_requests(self.review),
-            **kwargs,
-        )
+    def get_content_context(self):
+        return {
+            "travel": selectors_funding.travel_lines(self.review),
+            **page_of(self.request, selectors_funding.review_funding_requests(self.review)),
+        }

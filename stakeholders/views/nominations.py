@@ -9,8 +9,10 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
 from accounts.permissions import PermissionRequiredMixin
+from core.fragments import OwnContentMixin
+from core.listing import page_of
 from reviews.models import RegionalReview
-from reviews.views.base import ManageReviewMixin
+from reviews.views.base import ReviewPageMixin
 from stakeholders import nominations, selectors_funding
 from stakeholders.forms_funding import NominationDecisionForm, NominationForm, NominationWindowForm
 from stakeholders.models import Nomination, NominationWindow
@@ -42,11 +44,11 @@ class NominationCreateView(PermissionRequiredMixin, FormView):
         return redirect("stakeholders:my_nominations")
 
 
-class MyNominationsView(PermissionRequiredMixin, TemplateView):
+class MyNominationsView(OwnContentMixin, PermissionRequiredMixin, TemplateView):
     permission_required = "stakeholders.see_own_nominations"
     template_name = "stakeholders/nominations/mine.html"
 
-    def get_context_data(self, **kwargs):
+    def get_content_context(self):
         today = timezone.localdate()
         open_reviews = [
             window.review
@@ -55,14 +57,13 @@ class MyNominationsView(PermissionRequiredMixin, TemplateView):
             ).select_related("review")
             if self.request.user.has_perm("stakeholders.add_nomination", window.review)
         ]
-        return super().get_context_data(
-            nominations=selectors_funding.nominations_of(self.request.user),
-            open_reviews=open_reviews,
-            **kwargs,
-        )
+        return {
+            "nominations": selectors_funding.nominations_of(self.request.user),
+            "open_reviews": open_reviews,
+        }
 
 
-class ReviewNominationsView(ManageReviewMixin, TemplateView):
+class ReviewNominationsView(ReviewPageMixin, TemplateView):
     """The review's nominations by status; the nomination window is set here."""
 
     permission_required = "stakeholders.manage_nominations"
@@ -73,9 +74,11 @@ class ReviewNominationsView(ManageReviewMixin, TemplateView):
     def window(self):
         return NominationWindow.objects.filter(review=self.review).first()
 
+    def get_content_context(self):
+        return page_of(self.request, selectors_funding.review_nominations(self.review))
+
     def get_context_data(self, window_form=None, **kwargs):
         return super().get_context_data(
-            nominations=selectors_funding.review_nominations(self.review),
             window=self.window,
             window_form=window_form or NominationWindowForm(instance=self.window),
             **kwargs,

@@ -2,21 +2,24 @@
 
 import json
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView
 
 from accounts.permissions import PermissionRequiredMixin
+from core.fragments import OwnContentMixin
 from stakeholders import personal_data
 from stakeholders.forms_funding import DeleteAccountForm
 
 
-class PersonalDataView(PermissionRequiredMixin, FormView):
+class PersonalDataView(OwnContentMixin, PermissionRequiredMixin, FormView):
     """What we hold, how long we keep it, the download, and deleting the account (POST)."""
 
     permission_required = "stakeholders.see_own_personal_data"
@@ -27,11 +30,17 @@ class PersonalDataView(PermissionRequiredMixin, FormView):
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "user": self.request.user}
 
-    def get_context_data(self, **kwargs):
-        from django.conf import settings
+    @cached_property
+    def blockers(self) -> list[str]:
+        return personal_data.deletion_blockers(self.request.user)
 
+    def content_vary(self):
+        # What blocks a deletion (roles, authorship) is not the person's own scope: read it anew.
+        return [*super().content_vary(), self.blockers]
+
+    def get_context_data(self, **kwargs):
         return super().get_context_data(
-            blockers=personal_data.deletion_blockers(self.request.user),
+            blockers=self.blockers,
             retention_days=settings.PERSONAL_DATA_RETENTION_DAYS,
             **kwargs,
         )

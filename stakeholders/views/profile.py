@@ -5,12 +5,13 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView
 
 from accounts.permissions import PermissionRequiredMixin
+from core.fragments import OwnContentMixin
 from stakeholders import profiles
 from stakeholders.forms import OrganisationProposalForm, ProfileForm
 from stakeholders.models import Profile
 
 
-class ProfileEditView(PermissionRequiredMixin, FormView):
+class ProfileEditView(OwnContentMixin, PermissionRequiredMixin, FormView):
     """A participant's profile, filled in once after signing up and kept for every event."""
 
     permission_required = "stakeholders.edit_own_profile"

@@ -3,6 +3,7 @@ registrations; the organisation representative's endorsements."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -12,7 +13,9 @@ from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
 from accounts.permissions import PermissionRequiredMixin
+from core.fragments import CachedContentMixin, OwnContentMixin
 from core.storage import private_download
+from core.versions import PUBLIC, person_scope, review_scope
 from stakeholders import registration as services
 from stakeholders import registration_selectors as selectors
 from stakeholders.enums import ParticipantKind
@@ -31,7 +34,7 @@ class EventMixin(PermissionRequiredMixin):
         return self.permission_object
 
 
-class EventView(EventMixin, FormView):
+class EventView(EventMixin, CachedContentMixin, FormView):
     """An event's public page, in the review's working languages, where people register."""
 
     permission_required = "stakeholders.see_event"
@@ -44,18 +47,34 @@ class EventView(EventMixin, FormView):
     template_name = "stakeholders/registration/event.html"
     form_class = RegistrationForm
 
-    def get_context_data(self, **kwargs):
+    def content_scopes(self):
+        scopes = [review_scope(self.event.review_id), PUBLIC]
+        if self.request.user.is_authenticated:
+            scopes.append(person_scope(self.request.user.pk))
+        return scopes
+
+    def content_vary(self):
+        # The page shows the reader's own registration and profile.
+        return [*super().content_vary(), self.request.user.pk]
+
+    def get_content_context(self):
         user, event = self.request.user, self.event
         profile = registration = None
         if user.is_authenticated:
             profile = Profile.objects.filter(user=user).first()
             registration = Registration.objects.filter(event=event, user=user).first()
+        return {
+            "profile": profile,
+            "registration": registration,
+            "needs_note_verbale": profile is not None
+            and profile.kind == ParticipantKind.GOVERNMENT,
+        }
+
+    def get_context_data(self, **kwargs):
+        event = self.event
         return super().get_context_data(
             event=event,
             review=event.review,
-            profile=profile,
-            registration=registration,
-            needs_note_verbale=profile is not None and profile.kind == ParticipantKind.GOVERNMENT,
             registration_open=event.registration_is_open(timezone.localdate()),
             **kwargs,
         )
@@ -81,30 +100,32 @@ class EventView(EventMixin, FormView):
         return self.render_to_response(self.get_context_data(form=form), status=422)
 
 
-class OpenEventListView(PermissionRequiredMixin, ListView):
+class OpenEventListView(CachedContentMixin, PermissionRequiredMixin, TemplateView):
     """The events of announced reviews whose registration has not closed, soonest first."""
 
     permission_required = "stakeholders.see_open_events"
     public = True
     template_name = "stakeholders/registration/open_events.html"
-    context_object_name = "events"
-    paginate_by = 100
 
-    def get_queryset(self):
-        return selectors.open_events(timezone.localdate())
+    def content_scopes(self):
+        return [PUBLIC]
+
+    def get_content_context(self):
+        page = Paginator(selectors.open_events(timezone.localdate()), 100).get_page(
+            self.request.GET.get("page")
+        )
+        return {"page_obj": page, "events": page, "is_paginated": page.has_other_pages()}
 
 
-class MyRegistrationsView(PermissionRequiredMixin, ListView):
+class MyRegistrationsView(OwnContentMixin, PermissionRequiredMixin, TemplateView):
     permission_required = "stakeholders.edit_own_profile"
     template_name = "stakeholders/registration/mine.html"
-    context_object_name = "registrations"
 
-    def get_queryset(self):
-        return selectors.own_registrations(self.request.user)
-
-    def get_context_data(self, **kwargs):
-        profile = Profile.objects.filter(user=self.request.user).first()
-        return super().get_context_data(profile=profile, **kwargs)
+    def get_content_context(self):
+        return {
+            "registrations": selectors.own_registrations(self.request.user),
+            "profile": Profile.objects.filter(user=self.request.user).first(),
+        }
 
 
 class RegistrationMixin(PermissionRequiredMixin):
@@ -120,7 +141,7 @@ class RegistrationMixin(PermissionRequiredMixin):
         return self.permission_object
 
 
-class RegistrationDetailView(RegistrationMixin, TemplateView):
+class RegistrationDetailView(RegistrationMixin, CachedContentMixin, TemplateView):
     template_name = "stakeholders/registration/registration.html"
     template_permissions = {
         "cancel": "stakeholders.cancel_registration",
@@ -129,18 +150,23 @@ class RegistrationDetailView(RegistrationMixin, TemplateView):
         "personal": "stakeholders.see_registration_personal_data",
     }
 
-    def get_context_data(self, **kwargs):
-        registration = self.registration
+    def content_scopes(self):
+        return [review_scope(self.registration.event.review_id)]
+
+    def get_content_context(self):
         profile = (
-            Profile.objects.filter(user_id=registration.user_id)
+            Profile.objects.filter(user_id=self.registration.user_id)
             .select_related("category", "nationality", "country_of_residence")
             .first()
         )
+        return {"profile": profile}
+
+    def get_context_data(self, **kwargs):
+        registration = self.registration
         return super().get_context_data(
             registration=registration,
             event=registration.event,
             review=registration.event.review,
-            profile=profile,
             decision_form=DecisionForm(initial={"version": registration.version}),
             **kwargs,
         )
