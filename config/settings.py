@@ -110,6 +110,8 @@ TEMPLATES = [
                 "accounts.context_processors.layout",
                 "accounts.context_processors.roles",
             ],
+            # Tags shared by every app live in core, which is not an installed app.
+            "libraries": {"richtext": "core.templatetags.richtext"},
         },
     },
 ]

@@ -13,6 +13,7 @@ from django.utils import timezone
 from accounts.models import Organisation, User
 from accounts.scale import SCALE_DOMAIN
 from core.scaletext import TextPool, language_of
+from core.wordcount import count_words
 from outbox.models import OutboxMessage
 from outbox.services import render_email
 from reference.models import CommissionMembership, GuidingPrinciple, Objective
@@ -34,7 +35,6 @@ from submissions.models import (
     Submission,
 )
 from submissions.services import current_outline
-from submissions.wordcount import count_words
 
 REGIONAL_INPUTS = 300
 WORDS_WITHOUT_LIMIT = 300

@@ -10,7 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.concurrency import ConcurrentEditError, save_if_unchanged
+from core.richtext import sanitise
 from core.uploads import CSV, DOCX, JPEG, ODT, PDF, PNG, XLSX, check_upload
+from core.wordcount import count_words
 from reference.models import Objective
 from submissions import emails
 from submissions.enums import SubmissionKind, SubmissionStatus
@@ -26,8 +28,6 @@ from submissions.models import (
     Submission,
 )
 from submissions.outlines import SHIPPED_OUTLINES
-from submissions.richtext import sanitise
-from submissions.wordcount import count_words
 
 ATTACHMENT_KINDS = (PDF, DOCX, XLSX, ODT, CSV, PNG, JPEG)
 ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024

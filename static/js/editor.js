@@ -2,7 +2,7 @@
    text. Without this script the page is a plain form that saves every section at once. */
 (function () {
   "use strict";
-  // The server's allowlist (submissions/richtext.py), given by the page: one list, not two.
+  // The server's allowlist (core/richtext.py), given by the page: one list, not two.
   var allowlistData = document.getElementById("editor-allowlist");
   if (!allowlistData) return;
   var allowlist = JSON.parse(allowlistData.textContent);

@@ -1,4 +1,4 @@
-/* The word-counting rule of submissions/wordcount.py, for live counters; both must agree. */
+/* The word-counting rule of core/wordcount.py, for live counters; both must agree. */
 (function (root) {
   "use strict";
   var TAG = /<[^>]*>/g;

@@ -20,6 +20,7 @@ from core.concurrency import ConcurrentEditError, ConflictMixin
 from core.fragments import CachedContentMixin
 from core.storage import private_download
 from core.versions import review_scope
+from core.wordcount import plain_text
 from reference.models import Country
 from submissions import selectors, services
 from submissions.enums import SubmissionKind
@@ -34,7 +35,6 @@ from submissions.forms import (
 )
 from submissions.models import Attachment, SectionText, Submission
 from submissions.rows import objective_rows, own_rows
-from submissions.wordcount import plain_text
 
 
 class MySubmissionsView(CachedContentMixin, PermissionRequiredMixin, ListView):

@@ -6,6 +6,7 @@ from django.db.models import Count
 from accounts.models import Organisation, RoleAssignment, User
 from accounts.scale import SCALE_DOMAIN, SCALE_PASSWORD
 from core.scaletext import language_of
+from core.wordcount import count_words
 from outbox.models import OutboxMessage
 from reference.models import CommissionMembership, Objective
 from reviews.models import DocumentComment, DocumentVersion, RegionalReview, ReviewDocument
@@ -17,7 +18,6 @@ from submissions.models import (
     SectionText,
     Submission,
 )
-from submissions.wordcount import count_words
 
 
 @pytest.fixture

@@ -5,9 +5,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from core.richtext import LINK_REL, sanitise
 from reference.models import Country
 from submissions.models import OutlineSection, SectionText
-from submissions.richtext import LINK_REL, sanitise
 from tests.factories import focal_point, make_voluntary_review
 from tests.signing_in import submit_sign_in_form
 

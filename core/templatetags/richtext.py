@@ -4,7 +4,7 @@ from django import template
 from django.utils.html import json_script
 from django.utils.safestring import SafeString, mark_safe
 
-from submissions import richtext
+from core import richtext
 
 register = template.Library()
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from submissions.wordcount import count_words
+from core.wordcount import count_words
 
 CORPUS = json.loads((Path(__file__).parent / "wordcount_corpus.json").read_text(encoding="utf-8"))
 SCRIPT = Path(__file__).resolve().parents[2] / "static" / "js" / "wordcount.js"

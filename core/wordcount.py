@@ -6,7 +6,7 @@
   between two such characters keeps a word together ("well-being", "l'homme"), and so does a point
   or comma between two digits ("2,000", "3.5"). Everything else separates words.
 
-tests/submissions/wordcount_corpus.json holds texts in the six UN languages with their counts.
+tests/core/wordcount_corpus.json holds texts in the six UN languages with their counts.
 """
 
 import html

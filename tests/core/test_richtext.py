@@ -7,9 +7,9 @@ import pytest
 from django.template import Context, Template
 from django.urls import reverse
 
+from core.richtext import editor_allowlist, sanitise
 from reference.models import Commission, Country
 from submissions.models import SectionText
-from submissions.richtext import editor_allowlist, sanitise
 from tests.factories import commission_secretariat, focal_point, make_voluntary_review
 
 pytestmark = pytest.mark.django_db
