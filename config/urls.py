@@ -28,6 +28,7 @@ urlpatterns += i18n_patterns(
     path("", include("submissions.urls")),
     path("", include("budgets.urls")),
     path("", include("stakeholders.urls")),
+    path("", include("reports.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )
