@@ -8,7 +8,8 @@ from accounts.models import Organisation, User
 
 
 class SignupDetailsForm(forms.Form):
-    """The fields that allauth's sign-up form adds to e-mail and password."""
+    """The fields that allauth's sign-up form adds to e-mail and password (saved by
+    accounts.adapters.AccountAdapter.save_user)."""
 
     name = forms.CharField(label=_("Name"), max_length=200)
     preferred_language = forms.ChoiceField(
@@ -20,9 +21,7 @@ class SignupDetailsForm(forms.Form):
         self.fields["preferred_language"].initial = get_language()
 
     def signup(self, request, user):
-        user.name = self.cleaned_data["name"]
-        user.preferred_language = self.cleaned_data["preferred_language"]
-        user.save(update_fields=["name", "preferred_language"])
+        """Nothing left to do: the adapter saved these fields with the account."""
 
 
 class ProfileForm(forms.ModelForm):

@@ -80,16 +80,22 @@ def track(
     scopes_of: Callable[[object], Iterable[str]],
     *,
     unless_only: frozenset[str] = frozenset(),
+    scopes_of_new: Callable[[object], Iterable[str]] | None = None,
 ) -> None:
     """Bump `scopes_of(instance)` whenever an instance of `model` is saved or deleted.
 
-    Saves that change only fields in `unless_only` (e.g. a user's last sign-in) move nothing.
+    Saves that change only fields in `unless_only` (e.g. a user's last sign-in) move nothing;
+    `scopes_of_new`, if given, is what a newly created instance moves instead (a new account
+    shows nowhere but on its owner's pages until it is given a role or registers).
     """
 
-    def on_save(sender, instance, update_fields=None, **kwargs):
+    def on_save(sender, instance, created=False, update_fields=None, **kwargs):
         if update_fields and set(update_fields) <= unless_only:
             return
-        bump(*scopes_of(instance))
+        if created and scopes_of_new is not None:
+            bump(*scopes_of_new(instance))
+        else:
+            bump(*scopes_of(instance))
 
     def on_delete(sender, instance, **kwargs):
         bump(*scopes_of(instance))

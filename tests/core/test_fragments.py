@@ -12,7 +12,12 @@ from core.versions import EVERYTHING, bump, review_scope, versions
 from reference.models import Commission
 from reviews import services
 from reviews.models import ChecklistItem
-from tests.factories import PASSWORD, commission_secretariat, make_review, make_voluntary_review
+from tests.factories import (
+    PASSWORD,
+    commission_secretariat,
+    make_review,
+    make_voluntary_review,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -86,6 +91,31 @@ def test_a_new_role_moves_every_version_but_signing_in_does_not(review):
     assert Client().login(email=user.email, password=PASSWORD)
     signed_in(user).get(reverse("home"))
     assert versions([EVERYTHING]) == settled
+
+
+def test_a_sign_up_keeps_every_page_but_a_new_name_shows_at_once(review):
+    secretariat = commission_secretariat(review.commission)
+    team = reverse("accounts:commission_team", args=["ECLAC"])
+    reader = signed_in(secretariat)
+    assert secretariat.name in reader.get(team).content.decode()
+    settled = versions([EVERYTHING])
+
+    signup = Client().post(  # a stranger signs up: nothing anyone sees has changed
+        reverse("account_signup"),
+        {
+            "email": "new@example.org",
+            "name": "Newcomer",
+            "preferred_language": "en",
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+        },
+    )
+    assert signup.status_code == 302
+    assert versions([EVERYTHING]) == settled
+
+    secretariat.name = "Amina Okafor-Lindqvist"
+    secretariat.save()
+    assert "Amina Okafor-Lindqvist" in reader.get(team).content.decode()
 
 
 def test_readers_of_other_scopes_never_share_a_body(review):
