@@ -1,10 +1,10 @@
 """Rendered HTML kept until the data it shows changes (see core.versions).
 
-A fragment's key holds the versions of the scopes it was rendered from, the language, the day (for
-what depends on the date: deadlines, open consultations), and whatever else changes its rendering
-for a given reader (`vary`: their permissions on the page, a filter, a page number). What differs
-per response is never reused: the CSRF token and the CSP nonce are cut out of the stored HTML and
-put back fresh each time.
+A fragment is kept with the versions of the scopes it was rendered from; its key holds the
+language, the day (for what depends on the date: deadlines, open consultations), and whatever else
+changes its rendering for a given reader (`vary`: their permissions on the page, a filter, a page
+number). What differs per response is never reused: the CSRF token and the CSP nonce are cut out
+of the stored HTML and put back fresh each time.
 """
 
 import hashlib
@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
-from core.versions import EVERYTHING, PUBLIC, person_scope, versions
+from core.versions import EVERYTHING, PUBLIC, person_scope, versions_and
 
 TIMEOUT = 600  # seconds; what depends on the time of day stays at most this stale
 _TOKEN = "\x00csrf-token\x00"  # noqa: S105 (a placeholder, not a secret)
@@ -67,21 +67,25 @@ def cached_fragment(
     render: Callable[[], str],
     timeout: int = TIMEOUT,
 ) -> SafeString:
-    """The HTML `render()` makes, from the cache while the scopes' data has not changed."""
-    varying = repr((versions([*scopes, EVERYTHING]), tuple(vary)))
+    """The HTML `render()` makes, from the cache while the scopes' data has not changed.
+
+    The entry carries the versions it was rendered from, read with it in one round trip.
+    """
+    varying = repr((name, tuple(vary)))
     key = ":".join(
         [
             "fragment",
-            name,
             get_language() or "",
             timezone.localdate().isoformat(),
             hashlib.sha256(varying.encode()).hexdigest()[:40],
         ]
     )
-    stored = cache.get(key)
-    if stored is None:
+    current, entry = versions_and([*scopes, EVERYTHING], key)
+    if entry is not None and entry[0] == current:
+        stored = entry[1]
+    else:
         stored = strip_per_response(request, str(render()))
-        cache.set(key, stored, timeout)
+        cache.set(key, (current, stored), timeout)
     # Rendered from templates, escaped there.
     return mark_safe(fill_per_response(request, stored))  # noqa: S308
 

@@ -65,14 +65,23 @@ def bump(*scopes: str) -> None:
 
 def versions(scopes: Iterable[str]) -> str:
     """The current versions of the scopes, as one string for a cache key (one cache round trip)."""
+    return versions_and(scopes, None)[0]
+
+
+def versions_and(scopes: Iterable[str], key: str | None) -> tuple[str, object]:
+    """The versions of the scopes and the cached value at `key`, read in one round trip: what is
+    kept under a key of its own carries the versions it was made from and is checked against
+    them, instead of costing a second trip to the cache."""
     scopes = sorted(set(scopes))
-    found = cache.get_many([_PREFIX + scope for scope in scopes])
-    missing = {_PREFIX + scope: _start() for scope in scopes if _PREFIX + scope not in found}
+    wanted = [_PREFIX + scope for scope in scopes]
+    found = cache.get_many(wanted + ([key] if key else []))
+    missing = {name: _start() for name in wanted if name not in found}
     if missing:
-        for key, value in missing.items():
-            cache.add(key, value, timeout=None)
+        for name, value in missing.items():
+            cache.add(name, value, timeout=None)
         found.update(cache.get_many(list(missing)))
-    return ".".join(f"{scope}={found.get(_PREFIX + scope, 0)}" for scope in scopes)
+    current = ".".join(f"{scope}={found.get(_PREFIX + scope, 0)}" for scope in scopes)
+    return current, found.get(key) if key else None
 
 
 def track(
