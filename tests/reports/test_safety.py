@@ -163,3 +163,13 @@ def test_formatted_text_keeps_its_controls_inside_each_text_node():
         f'<p>one{RLO}{PDF}</p><p><a href="https://example.org/x" rel="noopener noreferrer '
         'nofollow">two</a></p>'
     )
+
+
+def test_an_override_in_a_name_leaves_the_words_after_it_in_order(tmp_path):
+    name = f"Ahmed{RLO} Ali"
+    raw = f"<p>Participant: {name} registered for the meeting.</p>"
+    isolated = f"<p>Participant: {user_line(name)} registered for the meeting.</p>"
+    # Unchecked, the override reverses what follows it in the paragraph...
+    assert "registered for the meeting" not in text_of(html_to_pdf(raw).content, tmp_path)
+    # ...isolated and closed, it reaches no further than the name.
+    assert "registered for the meeting." in text_of(html_to_pdf(isolated).content, tmp_path)
