@@ -254,8 +254,11 @@ if PRODUCTION and not CELERY_BROKER_URL:
 PRINT_SOFT_TIME_LIMIT = env.integer("PRINT_SOFT_TIME_LIMIT", 240, minimum=1)
 PRINT_TIME_LIMIT = env.integer("PRINT_TIME_LIMIT", PRINT_SOFT_TIME_LIMIT + 60, minimum=1)
 PRINT_FILES_KEPT_DAYS = env.integer("PRINT_FILES_KEPT_DAYS", 30, minimum=1)
+# A lost worker's tasks are looked for every interval × throttle seconds (kombu's defaults).
 CELERY_BROKER_TRANSPORT_OPTIONS = {
-    "visibility_timeout": env.integer("CELERY_VISIBILITY_TIMEOUT", 3600, minimum=1)
+    "visibility_timeout": env.integer("CELERY_VISIBILITY_TIMEOUT", 3600, minimum=1),
+    "unacked_restore_interval": env.integer("CELERY_UNACKED_RESTORE_INTERVAL", 10, minimum=1),
+    "unacked_restore_throttle": env.integer("CELERY_UNACKED_RESTORE_THROTTLE", 10, minimum=1),
 }
 
 # Participants' personal data is removed this many days after the end of the event they

@@ -32,12 +32,16 @@ def _services():
 
 
 def start_worker(**limits) -> subprocess.Popen:
+    """A prefork worker (time limits need it) on the test database, with `limits` as settings;
+    a lost worker's task is looked for every two seconds."""
     database = connection.settings_dict
     url = f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}"
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings_test",
         "DATABASE_URL": url,
+        "CELERY_UNACKED_RESTORE_INTERVAL": "2",
+        "CELERY_UNACKED_RESTORE_THROTTLE": "1",
         **{name: str(value) for name, value in limits.items()},
     }
     return subprocess.Popen(
@@ -92,10 +96,10 @@ def files_of(job: RenderJob) -> list[Path]:
 def test_unbroken_word_fails_within_the_time_limit_and_the_next_job_succeeds(
     transactional_reference_data,
 ):
-    limits = {"PRINT_SOFT_TIME_LIMIT": 8, "PRINT_TIME_LIMIT": 15, "CELERY_VISIBILITY_TIMEOUT": 60}
+    limits = {"PRINT_SOFT_TIME_LIMIT": 8, "PRINT_TIME_LIMIT": 15}
     pathological = written_submission(text="<p>" + "x" * 200_000 + "</p>")
     ordinary = written_submission(country="ARG", text="<p>An ordinary text.</p>")
-    worker = start_worker(**limits)
+    worker = start_worker(CELERY_VISIBILITY_TIMEOUT=60, **limits)
     try:
         with override_settings(CELERY_TASK_ALWAYS_EAGER=False, **limits):
             long_job, next_job = ask(pathological), ask(ordinary)
@@ -114,12 +118,12 @@ def test_unbroken_word_fails_within_the_time_limit_and_the_next_job_succeeds(
 def test_worker_killed_mid_render_leaves_one_succeeded_job_and_one_file(
     transactional_reference_data,
 ):
-    limits = {"PRINT_SOFT_TIME_LIMIT": 20, "PRINT_TIME_LIMIT": 25, "CELERY_VISIBILITY_TIMEOUT": 30}
+    limits = {"PRINT_SOFT_TIME_LIMIT": 20, "PRINT_TIME_LIMIT": 25}
     paragraphs = "".join(
         f"<p>Paragraph {n} of a long national review. " * 12 + "</p>" for n in range(60)
     )
     submission = written_submission(text=paragraphs)
-    worker = start_worker(**limits)
+    worker = start_worker(CELERY_VISIBILITY_TIMEOUT=30, **limits)
     try:
         with override_settings(CELERY_TASK_ALWAYS_EAGER=False, **limits):
             job = ask(submission)
@@ -127,7 +131,7 @@ def test_worker_killed_mid_render_leaves_one_succeeded_job_and_one_file(
         time.sleep(1)
         stop(worker, signal.SIGKILL)  # the worker and its pool process, mid-render
         assert RenderJob.objects.get(pk=job.pk).status == RenderStatus.RUNNING
-        worker = start_worker(**limits)
+        worker = start_worker(CELERY_VISIBILITY_TIMEOUT=30, **limits)
         (job,) = wait_for([job.pk], states=RenderStatus.finished_states(), timeout=240)
     finally:
         stop(worker)
