@@ -305,8 +305,17 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+        "print_progress": {"class": "reports.printing.progress.PageProgressHandler"},
+    },
     "root": {"handlers": ["console"], "level": env.string("LOG_LEVEL", "INFO")},
-    # WeasyPrint logs every page it lays out.
-    "loggers": {"weasyprint.progress": {"level": "WARNING"}},
+    # WeasyPrint logs every page it lays out: the job's progress, not the console's business.
+    "loggers": {
+        "weasyprint.progress": {
+            "level": "INFO",
+            "handlers": ["print_progress"],
+            "propagate": False,
+        }
+    },
 }

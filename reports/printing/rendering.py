@@ -1,6 +1,7 @@
 """HTML to PDF: the one place WeasyPrint is called, with the static-only fetcher."""
 
 import hashlib
+import time
 from dataclasses import dataclass
 from functools import cache
 
@@ -9,9 +10,13 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from reports.printing.fetcher import BASE_URL, static_only_fetcher
+from reports.printing.progress import pages_laid_out
 from reports.printing.registry import PrintableKind
 
 STYLESHEET = "css/print.css"
+# Roughly, for the progress shown while a document is laid out.
+CHARACTERS_PER_PAGE = 3500
+PROGRESS_INTERVAL = 0.5  # seconds between two progress writes
 
 
 @dataclass(frozen=True)
@@ -46,10 +51,25 @@ class RenderedPDF:
 
 
 def html_to_pdf(html: str, *, on_progress=lambda percent: None) -> RenderedPDF:
-    """Lays out and writes the PDF. Nothing outside the application's static files is loaded."""
+    """Lays out and writes the PDF. Nothing outside the application's static files is loaded.
+
+    `on_progress(percent)` hears of the layout page by page (from 20 to 80 %, against a length
+    guessed from the HTML), then at 85 % when the PDF is being written.
+    """
     from weasyprint import HTML
 
-    document = HTML(string=html, base_url=BASE_URL, url_fetcher=static_only_fetcher()).render()
-    on_progress(80)
+    expected = max(1, len(html) // CHARACTERS_PER_PAGE)
+    reported = {"percent": 20, "at": 0.0}
+
+    def page_laid_out(number: int) -> None:
+        percent = 20 + 60 * min(number, expected) // expected
+        now = time.monotonic()
+        if percent >= reported["percent"] + 2 and now - reported["at"] >= PROGRESS_INTERVAL:
+            reported.update(percent=percent, at=now)
+            on_progress(percent)
+
+    with pages_laid_out(page_laid_out):
+        document = HTML(string=html, base_url=BASE_URL, url_fetcher=static_only_fetcher()).render()
+    on_progress(85)
     content = document.write_pdf()
     return RenderedPDF(content=content, page_count=len(document.pages))

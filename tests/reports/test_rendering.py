@@ -10,6 +10,7 @@ from fontTools.ttLib import TTCollection
 
 from reports.enums import RenderStatus
 from reports.models import RenderJob
+from reports.printing.rendering import html_to_pdf
 from reports.printing.services import render_now, request_render
 from stakeholders.enums import NameVisibility
 from tests.reports.builders import (
@@ -183,3 +184,13 @@ def test_render_document_command_prints_pages_and_time(reference_data, tmp_path,
     assert output.read_bytes()[:5] == b"%PDF-"
     assert f"{job.page_count} pages in " in printed
     assert printed.strip().endswith(f"sha256 {job.sha256}")
+
+
+def test_progress_is_reported_page_by_page_while_the_layout_runs():
+    paragraph = "<p>" + "A sentence of a long national review. " * 40 + "</p>"
+    percents = []
+    pdf = html_to_pdf(paragraph * 400, on_progress=percents.append)
+    assert pdf.page_count > 40
+    assert percents == sorted(percents)
+    assert len([percent for percent in percents if 20 < percent < 85]) >= 2
+    assert percents[-1] == 85
