@@ -126,7 +126,6 @@ def render_job(job_id: int) -> RenderJob | None:
         return fail_job(job.pk, _("The document no longer exists, or is no longer yours to see."))
     printed = document_html(printable, source, language=job.language, viewer=job.requested_by)
     _progress(job, 20)
-    job.fingerprint = printed.fingerprint
     earlier = _reusable(job, printed.fingerprint)
     if earlier and earlier.file.storage.exists(earlier.file.name):
         logger.info("Render job %s reuses the PDF of job %s", job.pk, earlier.pk)
