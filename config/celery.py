@@ -25,10 +25,18 @@ app.conf.beat_schedule = {
 
 @worker_init.connect
 def require_print_fonts(**kwargs):
-    # A worker without the fonts would print empty boxes: it refuses to start instead.
+    """A worker without the fonts would print empty boxes: it refuses to start instead.
+
+    SystemExit, because Celery logs and ignores the exceptions of signal receivers.
+    """
+    from django.core.exceptions import ImproperlyConfigured
+
     from reports.printing.checks import require_fonts
 
-    require_fonts()
+    try:
+        require_fonts()
+    except ImproperlyConfigured as missing:
+        raise SystemExit(f"The worker cannot start: {missing}") from None
 
 
 @app.task(name="gcm.ping", bind=True)

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import RoleAssignment
+from config.celery import require_print_fonts
 from reference.models import Commission
 from reports.enums import RenderStatus
 from reports.models import RenderJob
@@ -170,3 +171,5 @@ def test_worker_refuses_to_start_without_the_fonts(monkeypatch):
     monkeypatch.setitem(checks.REQUIRED_FONTS, "Noto Sans Imaginary", "fonts-noto-imaginary")
     with pytest.raises(ImproperlyConfigured, match="apt-get install fonts-noto-imaginary"):
         checks.require_fonts()
+    with pytest.raises(SystemExit, match=r"The worker cannot start: .*Noto Sans Imaginary"):
+        require_print_fonts()
