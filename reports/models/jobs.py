@@ -81,6 +81,12 @@ class RenderJob(models.Model):
         return reverse("reports:job", kwargs={"pk": self.pk})
 
     @property
+    def kind_label(self) -> str:
+        from reports.printing.registry import label_of
+
+        return label_of(self.kind)
+
+    @property
     def is_finished(self) -> bool:
         return self.status in RenderStatus.finished_states()
 

@@ -33,6 +33,8 @@ class PrintableKind:
     context: Callable[[object, object], dict]
     # The review the source belongs to (its secretariat, its cache scope).
     review_of: Callable[[object], object]
+    # How the source is named in the list of one's documents.
+    describe: Callable[[object], str] = str
 
     def source_for(self, pk: int, viewer):
         """The source object if `viewer` may see it; 404 otherwise, as for every page."""
@@ -60,6 +62,12 @@ def get_kind(name: str) -> PrintableKind:
         return _KINDS[name]
     except KeyError:
         raise Http404 from None
+
+
+def label_of(name: str) -> str:
+    """The label of a kind, or its bare name if it is no longer registered."""
+    kind = _KINDS.get(name)
+    return str(kind.label) if kind else name
 
 
 def kinds() -> list[PrintableKind]:

@@ -61,7 +61,7 @@ def _new_job(*, kind: str, pk: int, language: str, user) -> RenderJob:
         kind=printable.name,
         object_id=source.pk,
         review=printable.review_of(source),
-        title=str(source)[:300],
+        title=printable.describe(source)[:300],
         language=language,
     )
 

@@ -70,6 +70,7 @@ def register_kinds() -> None:
             template="print/kinds/participants.html",
             context=participants_context,
             review_of=lambda event: event.review,
+            describe=lambda event: event.title,
         )
     )
     register(
@@ -81,5 +82,6 @@ def register_kinds() -> None:
             template="print/kinds/badges.html",
             context=badges_context,
             review_of=lambda event: event.review,
+            describe=lambda event: event.title,
         )
     )

@@ -109,6 +109,7 @@ def register_kinds() -> None:
             template="print/kinds/submission.html",
             context=submission_context,
             review_of=lambda submission: submission.review,
+            describe=lambda submission: f"{submission.author_label}, {submission.review.title}",
         )
     )
     register(
@@ -120,5 +121,6 @@ def register_kinds() -> None:
             template="print/kinds/compendium.html",
             context=compendium_context,
             review_of=lambda review: review,
+            describe=lambda review: review.title,
         )
     )
