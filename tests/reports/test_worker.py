@@ -97,8 +97,10 @@ def test_unbroken_word_fails_within_the_time_limit_and_the_next_job_succeeds(
     transactional_reference_data,
 ):
     limits = {"PRINT_SOFT_TIME_LIMIT": 8, "PRINT_TIME_LIMIT": 15}
-    pathological = written_submission(text="<p>" + "x" * 200_000 + "</p>")
-    ordinary = written_submission(country="ARG", text="<p>An ordinary text.</p>")
+    pathological = written_submission(text="x" * 200_000)
+    ordinary = written_submission(
+        country="ARG", text="<p>An ordinary text.</p>", review=pathological.review
+    )
     worker = start_worker(CELERY_VISIBILITY_TIMEOUT=60, **limits)
     try:
         with override_settings(CELERY_TASK_ALWAYS_EAGER=False, **limits):
