@@ -61,12 +61,15 @@ def summarise(targets) -> list[dict]:
     return rows
 
 
-def write_reports(targets, *, machine, settings, unmeasured, out_dir: Path, markdown: Path) -> None:
+def write_reports(
+    targets, *, machine, settings, unmeasured, out_dir: Path, markdown: Path, printing=None
+) -> None:
     results = {
         "machine": machine,
         "settings": settings,
         "pages": summarise(targets),
         "unmeasured": unmeasured,
+        "printing": printing,
     }
     (out_dir / "results.json").write_text(json.dumps(results, indent=2, ensure_ascii=False))
     markdown.parent.mkdir(parents=True, exist_ok=True)
@@ -121,6 +124,7 @@ def render_markdown(results: dict) -> str:
             f"| {row['p95_ms']} | {row['ratio']} | {row['p95_ratio']} | {row['queries']} "
             f"| {row['sql_ms']} | {row['in_process_ms']} | {verdict} | {per_round} |"
         )
+    lines += render_printing(results.get("printing"))
     lines += [
         "",
         "Routes not measured (forms, downloads, POST-only endpoints, calendar feeds): "
@@ -142,6 +146,38 @@ def render_markdown(results: dict) -> str:
         "",
     ]
     return "\n".join(lines)
+
+
+def render_printing(printing: dict | None) -> list[str]:
+    """The printed-document section: the pipeline against WeasyPrint alone on the same HTML."""
+    if not printing:
+        return []
+
+    def verdict(ratio, target):
+        return f"{target}× met" if ratio <= target else f"{target}× **missed**"
+
+    return [
+        "",
+        "## Printed documents",
+        "",
+        f"A {printing['pages']}-page document (`{printing['kind']}` {printing['object_id']}, "
+        f"{printing['language']}) rendered through the pipeline (`render_now`: permission check, "
+        "HTML from its template, the static-only URL fetcher, PDF, checksum, file and job "
+        "stored) and by WeasyPrint alone on the same HTML with the same stylesheet, each run in a "
+        "subprocess of its own started the same way; peak memory is its maxrss (getrusage). "
+        f"Medians of {printing['rounds']} alternating rounds.",
+        "",
+        "| Measure | pipeline | WeasyPrint alone | ratio | target |",
+        "| --- | ---: | ---: | ---: | --- |",
+        f"| Time (s) | {printing['pipeline_seconds']} | {printing['direct_seconds']} "
+        f"| {printing['time_ratio']} | {verdict(printing['time_ratio'], printing['time_target'])} |",
+        f"| Peak memory (MB) | {printing['pipeline_peak_mb']} | {printing['direct_peak_mb']} "
+        f"| {printing['memory_ratio']} "
+        f"| {verdict(printing['memory_ratio'], printing['memory_target'])} |",
+        "",
+        "`python -m bench.printing --kind KIND --id ID --language LANG` measures any printable "
+        "document on the configured database; `--pages N` a generated one of about N pages.",
+    ]
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@ import os
 
 from celery import Celery
 from celery.schedules import crontab
+from celery.signals import worker_init
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
@@ -15,7 +16,27 @@ app.conf.beat_schedule = {
         "task": "stakeholders.remove_expired_personal_data",
         "schedule": crontab(hour=3, minute=30),
     },
+    "remove-old-printed-documents": {
+        "task": "reports.remove_old_documents",
+        "schedule": crontab(hour=3, minute=45),
+    },
 }
+
+
+@worker_init.connect
+def require_print_fonts(**kwargs):
+    """A worker without the fonts would print empty boxes: it refuses to start instead.
+
+    SystemExit, because Celery logs and ignores the exceptions of signal receivers.
+    """
+    from django.core.exceptions import ImproperlyConfigured
+
+    from reports.printing.checks import require_fonts
+
+    try:
+        require_fonts()
+    except ImproperlyConfigured as missing:
+        raise SystemExit(f"The worker cannot start: {missing}") from None
 
 
 @app.task(name="gcm.ping", bind=True)

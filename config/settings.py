@@ -248,6 +248,19 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 if PRODUCTION and not CELERY_BROKER_URL:
     raise ImproperlyConfigured("CELERY_BROKER_URL must be set in production (redis://host:6379/0).")
 
+# Printed documents (reports.printing): a render past the soft limit fails its job with a message;
+# the hard limit ends the worker process. The broker hands an unacknowledged task to another
+# worker only after its visibility timeout, which must outlast any task (system check).
+PRINT_SOFT_TIME_LIMIT = env.integer("PRINT_SOFT_TIME_LIMIT", 240, minimum=1)
+PRINT_TIME_LIMIT = env.integer("PRINT_TIME_LIMIT", PRINT_SOFT_TIME_LIMIT + 60, minimum=1)
+PRINT_FILES_KEPT_DAYS = env.integer("PRINT_FILES_KEPT_DAYS", 30, minimum=1)
+# A lost worker's tasks are looked for every interval × throttle seconds (kombu's defaults).
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.integer("CELERY_VISIBILITY_TIMEOUT", 3600, minimum=1),
+    "unacked_restore_interval": env.integer("CELERY_UNACKED_RESTORE_INTERVAL", 10, minimum=1),
+    "unacked_restore_throttle": env.integer("CELERY_UNACKED_RESTORE_THROTTLE", 10, minimum=1),
+}
+
 # Participants' personal data is removed this many days after the end of the event they
 # registered for (stakeholders.tasks, run daily by Celery beat); anonymous counts stay.
 PERSONAL_DATA_RETENTION_DAYS = env.integer("PERSONAL_DATA_RETENTION_DAYS", 365, minimum=0)
@@ -292,6 +305,17 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+        "print_progress": {"class": "reports.printing.progress.PageProgressHandler"},
+    },
     "root": {"handlers": ["console"], "level": env.string("LOG_LEVEL", "INFO")},
+    # WeasyPrint logs every page it lays out: the job's progress, not the console's business.
+    "loggers": {
+        "weasyprint.progress": {
+            "level": "INFO",
+            "handlers": ["print_progress"],
+            "propagate": False,
+        }
+    },
 }

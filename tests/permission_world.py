@@ -97,6 +97,7 @@ class World:
     event: object
     registration: object
     delegate_registration: object
+    render_job: object
 
 
 def build_world() -> World:
@@ -254,7 +255,35 @@ def build_world() -> World:
         event=event,
         registration=registration,
         delegate_registration=delegate_registration,
+        render_job=_rendered_submission(submission, people["eclac"]),
     )
+
+
+def _rendered_submission(submission, requester):
+    """The ECLAC secretariat's PDF of Mexico's submission, as a finished job leaves it."""
+    import hashlib
+
+    from django.core.files.base import ContentFile
+
+    from reports.enums import RenderStatus
+    from reports.models import RenderJob
+
+    job = RenderJob(
+        requested_by=requester,
+        kind="submission",
+        object_id=submission.pk,
+        review=submission.review,
+        title=str(submission),
+        language="en",
+        status=RenderStatus.SUCCEEDED,
+        progress=100,
+        sha256=hashlib.sha256(PDF).hexdigest(),
+        size=len(PDF),
+        page_count=1,
+    )
+    job.file.save("submission.pdf", ContentFile(PDF), save=False)
+    job.save()
+    return job
 
 
 def _is_project_view(callback) -> bool:

@@ -131,6 +131,11 @@ KWARGS = {
     "stakeholders:nomination_decide": lambda w: {"pk": w.nomination.pk},
     "stakeholders:personal_data": lambda w: {},
     "stakeholders:personal_data_export": lambda w: {},
+    # Printed documents.
+    "reports:print": lambda w: {"kind": "submission", "pk": w.submission.pk},
+    "reports:documents": lambda w: {},
+    "reports:job": lambda w: {"pk": w.render_job.pk},
+    "reports:download": lambda w: {"pk": w.render_job.pk},
 }
 
 
@@ -531,6 +536,24 @@ MATRIX = {
     ),
     "stakeholders:registration": (
         "L 200 200 404 404 404 200 404 200 404",
+        "405 405 405 405 405 405 405 405 405 405",
+    ),
+    # Printed documents: whoever may see the source asks for a copy; a job and its file are
+    # the asker's alone, and only while they may still see the source.
+    "reports:print": (
+        "L 404 404 200 200 404 200 404 200 200",
+        "L 404 404 422 422 404 422 404 422 422",
+    ),
+    "reports:documents": (
+        "L 200 200 200 200 200 200 200 200 200",
+        "405 405 405 405 405 405 405 405 405 405",
+    ),
+    "reports:job": (
+        "L 404 404 404 404 404 200 404 404 404",
+        "405 405 405 405 405 405 405 405 405 405",
+    ),
+    "reports:download": (
+        "L 404 404 404 404 404 200 404 404 404",
         "405 405 405 405 405 405 405 405 405 405",
     ),
     "stakeholders:registrations": (

@@ -18,6 +18,7 @@ class ParticipantListView(EventMixin, CachedContentMixin, TemplateView):
     template_permissions = {
         "names": "stakeholders.see_participant_names",
         "personal": "stakeholders.see_personal_data",
+        "badges": "stakeholders.manage_event",
     }
     public = True
     template_name = "stakeholders/registration/participants.html"
