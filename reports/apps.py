@@ -5,3 +5,35 @@ from django.utils.translation import gettext_lazy as _
 class ReportsConfig(AppConfig):
     name = "reports"
     verbose_name = _("Reports")
+
+    def ready(self):
+        from core.versions import track_review_part
+        from reports import checklist, selectors
+        from reviews.checklist import register_evaluator
+        from reviews.navigation import register_tab
+        from reviews.publication import register_public_part
+
+        register_tab(
+            name="report",
+            label=_("Report"),
+            url_name="reports:report",
+            permission="reports.manage_report",
+            order=95,
+        )
+        register_evaluator("report-outcome")(checklist.report_outcome)
+        register_evaluator("report-on-time")(checklist.report_on_time)
+        register_evaluator("report-sections")(checklist.report_sections)
+        # A published report shows on the review's public page.
+        register_public_part(
+            name="report",
+            template_name="reports/includes/public_report.html",
+            context=selectors.published_report_context,
+            order=10,
+        )
+
+        track_review_part(self.get_model("Report"), public=True)
+        track_review_part(self.get_model("ReportStatusChange"), "report.review_id", public=True)
+        track_review_part(self.get_model("LanguageVersion"), "report.review_id", public=True)
+        track_review_part(
+            self.get_model("ReportSectionText"), "language_version.report.review_id", public=True
+        )

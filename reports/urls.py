@@ -1,5 +1,41 @@
-from django.urls import path  # noqa: F401 - the patterns below are added by each part of the app
+from django.urls import path
+
+from reports.views import editor, public, report
 
 app_name = "reports"
 
-urlpatterns = []
+urlpatterns = [
+    path("reviews/<int:pk>/report/", report.ReportView.as_view(), name="report"),
+    path("reviews/<int:pk>/report/start/", report.StartReportView.as_view(), name="start"),
+    path("reviews/<int:pk>/report/status/", report.ReportStatusView.as_view(), name="status"),
+    path(
+        "reviews/<int:pk>/report/languages/",
+        report.AddLanguageView.as_view(),
+        name="add_language",
+    ),
+    path(
+        "reviews/<int:pk>/report/<str:language>/",
+        editor.ReportEditView.as_view(),
+        name="edit",
+    ),
+    path(
+        "reviews/<int:pk>/report/<str:language>/kind/",
+        report.VersionKindView.as_view(),
+        name="version_kind",
+    ),
+    path(
+        "reviews/<int:pk>/report/<str:language>/sections/<int:section>/autosave/",
+        editor.ReportAutosaveView.as_view(),
+        name="autosave",
+    ),
+    path(
+        "reviews/<int:pk>/report/<str:language>/print/",
+        public.ReportPrintView.as_view(),
+        name="print",
+    ),
+    path(
+        "reviews/<int:pk>/outcome-report/<str:language>/",
+        public.PublishedReportView.as_view(),
+        name="published",
+    ),
+]

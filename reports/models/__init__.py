@@ -1,1 +1,5 @@
 """Outcome reports and the jobs that render printable documents."""
+
+from reports.models.report import LanguageVersion, Report, ReportSectionText, ReportStatusChange
+
+__all__ = ["LanguageVersion", "Report", "ReportSectionText", "ReportStatusChange"]
