@@ -14,6 +14,7 @@ from reports.enums import ReportSection, ReportStatus, VersionKind
 from reports.models import Report, ReportStatusChange
 from reviews.services import StatusChangeRefused
 from tests.factories import commission_secretariat, make_review
+from tests.reports.builders import write_sections
 
 pytestmark = pytest.mark.django_db
 
@@ -27,13 +28,6 @@ def secretariat(reference_data):
 def report(secretariat):
     review = make_review("ECE")
     return services.start_report(review=review, language="en", actor=secretariat)
-
-
-def write_all(version, actor, text="<p>Written.</p>"):
-    for section_text in version.sections.all():
-        services.save_report_section(
-            section_text=section_text, text=text, base_version=section_text.version, actor=actor
-        )
 
 
 def test_starting_a_report_creates_the_original_with_five_empty_sections(report):
@@ -89,7 +83,7 @@ def start_after_meeting(days_ago, actor):
 
 def test_final_records_the_day_and_is_audited(secretariat):
     report = start_after_meeting(20, secretariat)
-    write_all(report.languages.get(), secretariat)
+    write_sections(report.languages.get(), secretariat)
     services.set_report_status(report=report, status=ReportStatus.FINAL, actor=secretariat)
     report.refresh_from_db()
     assert report.final_on == timezone.localdate()
@@ -104,14 +98,14 @@ def test_final_records_the_day_and_is_audited(secretariat):
 
 def test_final_more_than_two_months_after_the_meeting_is_late(secretariat):
     report = start_after_meeting(70, secretariat)
-    write_all(report.languages.get(), secretariat)
+    write_sections(report.languages.get(), secretariat)
     services.set_report_status(report=report, status=ReportStatus.FINAL, actor=secretariat)
     assert report.review.report_due < timezone.localdate()
     assert report.is_on_time(report.review.report_due) is False
 
 
 def test_a_move_decided_on_a_stale_page_is_refused(report, secretariat):
-    write_all(report.languages.get(), secretariat)
+    write_sections(report.languages.get(), secretariat)
     stale = Report.objects.get(pk=report.pk)
     services.set_report_status(report=report, status=ReportStatus.FINAL, actor=secretariat)
     with pytest.raises(StatusChangeRefused, match="meanwhile"):
@@ -126,7 +120,7 @@ def test_draft_cannot_be_published_directly(report, secretariat):
 
 def test_the_final_original_is_frozen_until_reopened(report, secretariat):
     original = report.languages.get()
-    write_all(original, secretariat)
+    write_sections(original, secretariat)
     services.set_report_status(report=report, status=ReportStatus.FINAL, actor=secretariat)
     section = original.sections.first()
     with pytest.raises(ValidationError):
@@ -142,7 +136,7 @@ def test_the_final_original_is_frozen_until_reopened(report, secretariat):
 
 
 def test_publishing_records_when_and_withdrawing_clears_it(report, secretariat):
-    write_all(report.languages.get(), secretariat)
+    write_sections(report.languages.get(), secretariat)
     services.set_report_status(report=report, status=ReportStatus.FINAL, actor=secretariat)
     services.set_report_status(report=report, status=ReportStatus.PUBLISHED, actor=secretariat)
     report.refresh_from_db()
@@ -158,7 +152,7 @@ def test_a_translation_starts_pending_and_is_official_only_when_complete(report,
     assert translation.kind == VersionKind.PENDING
     with pytest.raises(ValidationError):
         services.set_version_kind(version=translation, kind=VersionKind.OFFICIAL, actor=secretariat)
-    write_all(translation, secretariat, "<p>نص مكتوب.</p>")
+    write_sections(translation, secretariat, "<p>نص مكتوب.</p>")
     services.set_version_kind(version=translation, kind=VersionKind.OFFICIAL, actor=secretariat)
     translation.refresh_from_db()
     assert translation.kind == VersionKind.OFFICIAL
