@@ -22,6 +22,7 @@ class ReportsConfig(AppConfig):
         )
         register_evaluator("report-outcome")(checklist.report_outcome)
         register_evaluator("report-on-time")(checklist.report_on_time)
+        register_evaluator("report-published")(checklist.report_published)
         register_evaluator("report-sections")(checklist.report_sections)
         # A published report shows on the review's public page.
         register_public_part(

@@ -1,6 +1,7 @@
 """Annex 1 items that the outcome report decides, under the contract of reviews.checklist."""
 
 from django.db.models import Prefetch
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -71,6 +72,17 @@ def report_on_time(facts: ReviewFacts) -> Verdict:
         )
     return Verdict.unmet(
         _("Final on %(final)s, after the due date of %(due)s.") % {"final": final, "due": shown_due}
+    )
+
+
+def report_published(facts: ReviewFacts) -> Verdict:
+    """Published by the Network: readable on the review's public page."""
+    report = _report(facts)
+    if report is None or report.published_at is None:
+        return Verdict.unmet(_("The outcome report is not published."))
+    return Verdict.met(
+        _("Published on %(day)s on the review's public page.")
+        % {"day": date_format(timezone.localdate(report.published_at), "DATE_FORMAT")}
     )
 
 

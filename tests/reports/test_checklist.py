@@ -41,10 +41,18 @@ def finish(review, actor):
     return report
 
 
-def test_the_three_items_have_their_evaluators():
-    assert all(
-        evaluator_for(key) for key in ["report-outcome", "report-on-time", "report-sections"]
-    )
+def test_the_report_items_have_their_evaluators():
+    keys = ["report-outcome", "report-on-time", "report-published", "report-sections"]
+    assert all(evaluator_for(key) for key in keys)
+
+
+def test_published_once_the_network_publishes_it(secretariat):
+    review = review_ended(10)
+    report = finish(review, secretariat)
+    assert verdict("report-published", review).reasons == ("The outcome report is not published.",)
+    services.set_report_status(report=report, status=ReportStatus.PUBLISHED, actor=secretariat)
+    result = verdict("report-published", review)
+    assert result.is_met and result.reasons[0].startswith("Published on ")
 
 
 def test_outcome_is_met_once_the_report_is_final(secretariat):
