@@ -37,6 +37,17 @@ def sections_of(version: LanguageVersion) -> QuerySet[ReportSectionText]:
     return ReportSectionText.objects.filter(language_version=version).select_related("updated_by")
 
 
+def original_texts(version: LanguageVersion) -> dict[str, ReportSectionText]:
+    """The original's sections by key, to write a translation beside; none for the original."""
+    if version.kind == VersionKind.ORIGINAL:
+        return {}
+    texts = ReportSectionText.objects.filter(
+        language_version__report_id=version.report_id,
+        language_version__kind=VersionKind.ORIGINAL,
+    ).select_related("language_version")
+    return {text.section: text for text in texts}
+
+
 @dataclass(frozen=True)
 class PublishedVersion:
     language: str

@@ -30,8 +30,11 @@ class ReportEditView(ReportPageMixin, ConflictMixin, DraftingFormMixin, Template
         )
 
     def draft_rows(self, rows):
+        # A translator writes each section beside the original's.
+        originals = selectors.original_texts(self.language_version)
         for row in rows:
             row["section"] = ReportSection(row["text"].section)
+            row["original"] = originals.get(row["text"].section)
         return rows
 
     def get_success_url(self):

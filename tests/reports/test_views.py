@@ -169,3 +169,24 @@ def test_a_signed_out_writer_is_told_so_and_nothing_is_saved(client, report):
     assert (response.status_code, response.json()["error"]) == (401, "signed_out")
     page = client.get(reverse("reports:report", args=[report.review_id]))
     assert page.status_code == 302
+
+
+def test_a_translator_writes_beside_the_original(client, report, eclac):
+    client.force_login(eclac)
+    original = report.languages.get().sections.get(section="key_findings")
+    autosave(client, report, original, "<p>Regular pathways <em>widened</em>.</p>", 0)
+    services.add_language_version(report=report, language="ar", actor=eclac)
+    page = client.get(reverse("reports:edit", args=[report.review_id, "ar"])).content.decode()
+    assert (
+        '<div class="section-read" lang="en" dir="auto"><p>Regular pathways <em>widened</em>.</p>'
+        in page
+    )
+    assert "translation pending" in page
+
+
+def test_the_printed_arabic_version_reads_right_to_left(client, report, eclac):
+    services.add_language_version(report=report, language="ar", actor=eclac)
+    client.force_login(eclac)
+    page = client.get(reverse("reports:print", args=[report.review_id, "ar"])).content.decode()
+    assert '<html lang="ar" dir="rtl">' in page
+    assert 'class="cover-version pending-banner"' in page
