@@ -16,7 +16,7 @@ from core.richtext import sanitise
 from reports import selectors
 from reports.annex import Annex, annex_of
 from reports.enums import ANNEX_NUMERAL, ReportSection, ReportStatus, VersionKind
-from reports.heatmap import heat_map_svg
+from reports.heatmap import heat_map
 from reports.models import LanguageVersion, Report
 
 
@@ -92,11 +92,10 @@ def report_document(report: Report, language: str, viewer) -> ReportDocument:
             annex_numeral=ANNEX_NUMERAL,
             annex_title=_("Annex: organization of work and list of participants"),
             annex=annex_of(review, viewer),
-            heat_map=heat_map_svg(
+            heat_map=heat_map(
                 title=_("Reported status of implementation, by objective and country"),
                 countries=countries,
                 objective_numbers=[item.objective.number for item in material.objectives],
                 statuses=material.statuses,
-                element_id="report-heat-map",
             ),
         )

@@ -9,7 +9,7 @@ from core.concurrency import ConflictMixin
 from core.drafting import AutosaveMixin, DraftingFormMixin, section_rows
 from reports import selectors, services
 from reports.enums import ReportSection
-from reports.heatmap import heat_map_svg
+from reports.heatmap import heat_map
 from reports.models import ReportSectionText
 from reports.views.base import ManageReportMixin, ReportPageMixin
 
@@ -52,7 +52,7 @@ class ReportEditView(ReportPageMixin, ConflictMixin, DraftingFormMixin, Template
             "rows": rows,
             "editable": services.version_is_editable(version),
             "material": material,
-            "heat_map": heat_map_svg(
+            "heat_map": heat_map(
                 title=_("Reported status of implementation, by objective and country"),
                 countries=countries,
                 objective_numbers=[item.objective.number for item in material.objectives],

@@ -140,3 +140,10 @@ def test_the_arabic_report_extracts_as_arabic(report, secretariat):
     text = pdf_text(report, "ar", AnonymousUser())
     # Joined letters, in reading order: the words come out as they were written.
     assert "حققت بلدان المنطقة تقدما ملموسا في توفير مسارات الهجرة النظامية" in text
+
+
+def test_the_chinese_report_extracts_as_chinese(report, secretariat):
+    chinese = services.add_language_version(report=report, language="zh-hans", actor=secretariat)
+    write_sections(chinese, secretariat, "<p>本区域各国在扩大正常移民途径方面取得了明显进展。</p>")
+    text = pdf_text(report, "zh-hans", AnonymousUser())
+    assert "本区域各国在扩大正常移民途径方面取得了明显进展。" in text
