@@ -55,6 +55,10 @@ class ReportDocument:
 def report_document(report: Report, language: str, viewer) -> ReportDocument:
     """The report in `language` (its language version must exist), as `viewer` may read it.
 
+    The annex names participants as `viewer` may see them: a report meant for publication is
+    made for an anonymous viewer (AnonymousUser), so that it names only who shares their name
+    with everyone.
+
     Titles and labels are in the version's language. A pending translation says so on its cover
     (`version_label`, `is_final`): it is never presented as a final text.
     """

@@ -20,7 +20,9 @@ from reviews.selectors import reviews_visible_to
 class ReportPrintView(ManageReportMixin, TemplateView):
     """The printed report of one language version as HTML, as the PDF is made from it.
 
-    Any version, pending translations included (their cover says so), for the secretariat.
+    Any version, pending translations included (their cover says so), for the secretariat. The
+    printed report is made to be published: its annex names only the participants who share
+    their name with everyone, whoever previews it.
     """
 
     template_name = "reports/print/report.html"
@@ -29,7 +31,7 @@ class ReportPrintView(ManageReportMixin, TemplateView):
         language = self.language_version.language
         with translation.override(language):
             context = self.get_context_data(
-                document=report_document(self.report, language, request.user)
+                document=report_document(self.report, language, AnonymousUser())
             )
             return self.render_to_response(context).render()
 

@@ -1,14 +1,18 @@
 """A published report is read on the review's public page, in its final language versions."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from reference.models import Commission
 from reports import services
 from reports.enums import ReportStatus, VersionKind
+from stakeholders.enums import NameVisibility, RegistrationStatus
+from stakeholders.registration import decide_registration, register
 from tests.factories import commission_secretariat
-from tests.reports.builders import write_sections
-from tests.stakeholders.builders import open_review
+from tests.reports.builders import meeting, programme, write_sections
+from tests.stakeholders.builders import open_review, participant
 
 pytestmark = pytest.mark.django_db
 
@@ -75,3 +79,37 @@ def test_withdrawing_the_publication_hides_it_again(client, report, secretariat)
     services.set_report_status(report=report, status=ReportStatus.FINAL, actor=secretariat)
     assert published(client, report, "en").status_code == 404
     assert "Outcome report" not in public_page(client, report)
+
+
+def test_the_published_report_queries_do_not_grow_with_the_annex(
+    client, report, secretariat, settings
+):
+    # No kept body: the page is rendered from the data each time.
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    services.set_report_status(report=report, status=ReportStatus.PUBLISHED, actor=secretariat)
+    review = report.review
+    event = meeting(review)
+
+    def grow(number):
+        programme(review)
+        registration = register(
+            event=event,
+            user=participant(name=f"Participant {number}", visibility=NameVisibility.EVERYONE),
+        )
+        decide_registration(
+            registration=registration, decision=RegistrationStatus.APPROVED, actor=secretariat
+        )
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            page = published(client, report, "en")
+        assert page.status_code == 200
+        return len(queries.captured_queries), page.content.decode()
+
+    grow(1)
+    small, _page = count()
+    grow(2)
+    grow(3)
+    large, page = count()
+    assert large == small
+    assert "Participant 3" in page

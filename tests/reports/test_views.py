@@ -7,6 +7,8 @@ from django.urls import reverse
 from reference.models import Commission, Country
 from reports import services
 from reports.enums import ReportStatus, VersionKind
+from stakeholders.enums import NameVisibility, RegistrationStatus
+from stakeholders.registration import decide_registration, register
 from tests.factories import (
     UserFactory,
     commission_secretariat,
@@ -14,6 +16,8 @@ from tests.factories import (
     make_review,
     network_secretariat,
 )
+from tests.reports.builders import meeting
+from tests.stakeholders.builders import open_review, participant
 
 pytestmark = pytest.mark.django_db
 
@@ -190,3 +194,20 @@ def test_the_printed_arabic_version_reads_right_to_left(client, report, eclac):
     page = client.get(reverse("reports:print", args=[report.review_id, "ar"])).content.decode()
     assert '<html lang="ar" dir="rtl">' in page
     assert 'class="cover-version pending-banner"' in page
+
+
+def test_the_print_preview_names_only_who_shares_their_name_with_everyone(client, eclac):
+    review = open_review("ECLAC")
+    report = services.start_report(review=review, language="en", actor=eclac)
+    event = meeting(review)
+    for name, visibility in [
+        ("Ana Public", NameVisibility.EVERYONE),
+        ("Cleo Private", NameVisibility.NOBODY),
+    ]:
+        registration = register(event=event, user=participant(name=name, visibility=visibility))
+        decide_registration(
+            registration=registration, decision=RegistrationStatus.APPROVED, actor=eclac
+        )
+    client.force_login(eclac)
+    page = client.get(reverse("reports:print", args=[report.review_id, "en"])).content.decode()
+    assert "Ana Public" in page and "Cleo Private" not in page
