@@ -5,11 +5,14 @@ A model that holds one section of a text derives from `DraftedText`: the fields 
 (is the document still editable?) and calls `save_draft`; its views use `DraftingFormMixin` for
 the page (every section posted at once without JavaScript) and `AutosaveMixin` for the JSON
 endpoint of static/js/editor.js; its template includes "includes/section_editor.html" once per
-section and "includes/section_editor_messages.html" once per page.
+section and "includes/section_editor_messages.html" once per page. Every change is kept as a
+revision (`DraftRevision`, `revision_recorder`), shown word by word by `revision_changes`.
 """
 
+import difflib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from itertools import zip_longest
 from typing import Any
 
 from django import forms
@@ -22,12 +25,14 @@ from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from core.concurrency import ConcurrentEditError
 from core.richtext import sanitise
-from core.wordcount import count_words
+from core.wordcount import count_words, plain_text
 
 # Drafts are saved leniently, but no section may grow past this (about 30,000 words).
 MAX_SECTION_CHARACTERS = 200_000
@@ -46,6 +51,28 @@ class DraftedText(models.Model):
 
     class Meta:
         abstract = True
+
+
+class DraftRevision(models.Model):
+    """One saved state of a section (the concrete model adds its `section_text` key)."""
+
+    version = models.PositiveIntegerField(_lazy("version"))
+    text = models.TextField(_lazy("text"), blank=True)
+    word_count = models.PositiveIntegerField(_lazy("words"), default=0)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_lazy("author"),
+    )
+    created_at = models.DateTimeField(_lazy("saved on"), auto_now_add=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return f"{self.section_text_id} v{self.version}"
 
 
 @dataclass(frozen=True)
@@ -105,6 +132,45 @@ def save_draft(
     section_text.text, section_text.word_count = clean, words
     section_text.version = current.version + 1
     return SavedDraft(section_text.version, words, clean)
+
+
+def revision_recorder(revision_model: type[DraftRevision], actor):
+    """The `record` for save_draft that keeps every change as a revision of `revision_model`."""
+
+    def record(current: models.Model, clean: str, words: int) -> None:
+        revision_model.objects.create(
+            section_text=current,
+            version=current.version + 1,
+            text=clean,
+            word_count=words,
+            author=actor,
+        )
+
+    return record
+
+
+def word_diff(old: str, new: str) -> SafeString:
+    """Words removed (<del>) and added (<ins>) between two texts, as safe HTML."""
+    before, after = plain_text(old).split(), plain_text(new).split()
+    parts = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=before, b=after).get_opcodes():
+        if tag == "equal":
+            parts.append(format_html("{}", " ".join(before[i1:i2])))
+            continue
+        if i2 > i1:
+            parts.append(format_html("<del>{}</del>", " ".join(before[i1:i2])))
+        if j2 > j1:
+            parts.append(format_html("<ins>{}</ins>", " ".join(after[j1:j2])))
+    return format_html_join(" ", "{}", ((part,) for part in parts))
+
+
+def revision_changes(revisions: Iterable[DraftRevision]) -> list[tuple[DraftRevision, SafeString]]:
+    """Each revision, newest first, with the words it changed from the one before."""
+    revisions = list(revisions)
+    return [
+        (newer, word_diff(older.text if older else "", newer.text))
+        for newer, older in zip_longest(revisions, revisions[1:])
+    ]
 
 
 def section_rows(section_texts: Iterable[models.Model], typed=None, conflicts=None) -> list[dict]:

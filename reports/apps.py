@@ -38,3 +38,7 @@ class ReportsConfig(AppConfig):
         track_review_part(
             self.get_model("ReportSectionText"), "language_version.report.review_id", public=True
         )
+        track_review_part(
+            self.get_model("ReportSectionRevision"),
+            "section_text.language_version.report.review_id",
+        )

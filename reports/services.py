@@ -5,10 +5,16 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.drafting import SavedDraft, save_draft
+from core.drafting import SavedDraft, revision_recorder, save_draft
 from core.versions import PUBLIC, bump, review_scope
 from reports.enums import ReportSection, ReportStatus, VersionKind
-from reports.models import LanguageVersion, Report, ReportSectionText, ReportStatusChange
+from reports.models import (
+    LanguageVersion,
+    Report,
+    ReportSectionRevision,
+    ReportSectionText,
+    ReportStatusChange,
+)
 from reviews.models import RegionalReview
 from reviews.services import StatusChangeRefused
 
@@ -86,13 +92,20 @@ def save_report_section(
 ) -> SavedDraft:
     """Save a draft of one section (core.drafting.save_draft) if it may still change.
 
-    Side effects: the pages of the review (and its public page) are rendered afresh.
+    Side effects: every change kept as a revision; the pages of the review (and its public page)
+    are rendered afresh.
     """
     if not version_is_editable(section_text.language_version):
         raise ValidationError(
             _("This version of the report is final: reopen it as a draft to change it.")
         )
-    saved = save_draft(section_text, text=text, base_version=base_version, actor=actor)
+    saved = save_draft(
+        section_text,
+        text=text,
+        base_version=base_version,
+        actor=actor,
+        record=revision_recorder(ReportSectionRevision, actor),
+    )
     bump(review_scope(section_text.language_version.report.review_id), PUBLIC)
     return saved
 

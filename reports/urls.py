@@ -29,6 +29,11 @@ urlpatterns = [
         name="autosave",
     ),
     path(
+        "reviews/<int:pk>/report/<str:language>/sections/<int:section>/history/",
+        editor.ReportSectionHistoryView.as_view(),
+        name="history",
+    ),
+    path(
         "reviews/<int:pk>/report/<str:language>/print/",
         public.ReportPrintView.as_view(),
         name="print",

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation
-from core.drafting import DraftedText
+from core.drafting import DraftedText, DraftRevision
 from core.storage import private_storage
 from reference.models import Country, GuidingPrinciple, Objective
 from reviews.models import RegionalReview
@@ -249,23 +249,12 @@ class SectionText(DraftedText):
         return f"{self.submission_id}:{self.section_id}"
 
 
-class SectionRevision(models.Model):
+class SectionRevision(DraftRevision):
     """Every saved state of a section: who, when, what."""
 
     section_text = models.ForeignKey(
         SectionText, on_delete=models.CASCADE, related_name="revisions"
     )
-    version = models.PositiveIntegerField(_("version"))
-    text = models.TextField(_("text"), blank=True)
-    word_count = models.PositiveIntegerField(_("words"), default=0)
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-        verbose_name=_("author"),
-    )
-    created_at = models.DateTimeField(_("saved on"), auto_now_add=True)
 
     class Meta:
         ordering = ["section_text", "-version"]
@@ -278,9 +267,6 @@ class SectionRevision(models.Model):
                 name="submissions_revision_version_from_one", condition=Q(version__gte=1)
             ),
         ]
-
-    def __str__(self):
-        return f"{self.section_text_id} v{self.version}"
 
 
 def addressed(prefix: str = "") -> Q:

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.concurrency import save_if_unchanged
-from core.drafting import SavedDraft, save_draft
+from core.drafting import SavedDraft, revision_recorder, save_draft
 from core.uploads import CSV, DOCX, JPEG, ODT, PDF, PNG, XLSX, check_upload
 from reference.models import Objective
 from submissions import emails
@@ -104,18 +104,12 @@ def save_section(*, section_text: SectionText, text: str, base_version: int, act
     change kept as a revision."""
     if not section_text.submission.is_editable:
         raise ValidationError(_("This submission can no longer be changed."))
-
-    def record(current: SectionText, clean: str, words: int) -> None:
-        SectionRevision.objects.create(
-            section_text=current,
-            version=current.version + 1,
-            text=clean,
-            word_count=words,
-            author=actor,
-        )
-
     return save_draft(
-        section_text, text=text, base_version=base_version, actor=actor, record=record
+        section_text,
+        text=text,
+        base_version=base_version,
+        actor=actor,
+        record=revision_recorder(SectionRevision, actor),
     )
 
 

@@ -84,6 +84,11 @@ KWARGS = {
         "language": "en",
         "section": w.report_section.pk,
     },
+    "reports:history": lambda w: {
+        "pk": w.review.pk,
+        "language": "en",
+        "section": w.report_section.pk,
+    },
     "reports:print": lambda w: {"pk": w.review.pk, "language": "en"},
     "reports:published": lambda w: {"pk": w.review.pk, "language": "en"},
     "submissions:history": lambda w: {"pk": w.submission.pk, "section": w.section.pk},
@@ -401,6 +406,10 @@ MATRIX = {
     "reports:autosave": (
         "405 405 405 405 405 405 405 405 405 405",
         "401 404 404 404 404 404 400 404 400 404",
+    ),
+    "reports:history": (
+        "L 404 404 404 404 404 200 404 200 404",
+        "405 405 405 405 405 405 405 405 405 405",
     ),
     "reports:print": (
         "L 404 404 404 404 404 200 404 200 404",

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from core.drafting import DraftedText
+from core.drafting import DraftedText, DraftRevision
 from reports.enums import ReportSection, ReportStatus, VersionKind
 from reviews.models import RegionalReview
 
@@ -163,3 +163,23 @@ class ReportSectionText(DraftedText):
     @property
     def numeral(self) -> str:
         return ReportSection(self.section).numeral
+
+
+class ReportSectionRevision(DraftRevision):
+    """Every saved state of a report section: who, when, what."""
+
+    section_text = models.ForeignKey(
+        ReportSectionText, on_delete=models.CASCADE, related_name="revisions"
+    )
+
+    class Meta:
+        ordering = ["section_text", "-version"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["section_text", "version"], name="reports_revision_version_unique"
+            ),
+            # The first save of a section is its version 1; version 0 is the untouched section.
+            models.CheckConstraint(
+                name="reports_revision_version_from_one", condition=Q(version__gte=1)
+            ),
+        ]

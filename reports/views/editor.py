@@ -1,12 +1,13 @@
 """Writing sections (i)–(v) of one language version, beside what the region's submissions say."""
 
 from django.shortcuts import get_object_or_404
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
 from core.concurrency import ConflictMixin
-from core.drafting import AutosaveMixin, DraftingFormMixin, section_rows
+from core.drafting import AutosaveMixin, DraftingFormMixin, revision_changes, section_rows
 from reports import selectors, services
 from reports.enums import ReportSection
 from reports.heatmap import heat_map
@@ -75,4 +76,26 @@ class ReportAutosaveView(AutosaveMixin, ManageReportMixin, View):
     def save_section_text(self, section_text, text, base_version):
         return services.save_report_section(
             section_text=section_text, text=text, base_version=base_version, actor=self.request.user
+        )
+
+
+class ReportSectionHistoryView(ReportPageMixin, TemplateView):
+    """Every saved state of one section of a language version, word by word."""
+
+    template_name = "reports/history.html"
+
+    @cached_property
+    def section_text(self):
+        return get_object_or_404(
+            ReportSectionText, pk=self.kwargs["section"], language_version=self.language_version
+        )
+
+    def get_content_context(self):
+        return {"changes": revision_changes(self.section_text.revisions.select_related("author"))}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            report_section=ReportSection(self.section_text.section),
+            version=self.language_version,
+            **kwargs,
         )

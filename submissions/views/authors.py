@@ -1,12 +1,9 @@
 import copy
-import difflib
-from itertools import zip_longest
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.functional import cached_property
-from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
@@ -14,11 +11,10 @@ from django.views.generic import FormView, ListView, TemplateView
 from accounts.models import Organisation
 from accounts.permissions import PermissionRequiredMixin
 from core.concurrency import ConcurrentEditError, ConflictMixin
-from core.drafting import AutosaveMixin, DraftingFormMixin, section_rows
+from core.drafting import AutosaveMixin, DraftingFormMixin, revision_changes, section_rows
 from core.fragments import CachedContentMixin
 from core.storage import private_download
 from core.versions import review_scope
-from core.wordcount import plain_text
 from reference.models import Country
 from submissions import selectors, services
 from submissions.enums import SubmissionKind
@@ -193,29 +189,10 @@ class SectionHistoryView(SubmissionPageMixin, TemplateView):
         )
 
     def get_content_context(self):
-        revisions = list(self.section_text.revisions.select_related("author"))
-        changes = []
-        for newer, older in zip_longest(revisions, revisions[1:]):
-            changes.append((newer, _word_diff(older.text if older else "", newer.text)))
-        return {"changes": changes}
+        return {"changes": revision_changes(self.section_text.revisions.select_related("author"))}
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(section_text=self.section_text, **kwargs)
-
-
-def _word_diff(old: str, new: str):
-    """Words removed (<del>) and added (<ins>) between two texts, as safe HTML."""
-    before, after = plain_text(old).split(), plain_text(new).split()
-    parts = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=before, b=after).get_opcodes():
-        if tag == "equal":
-            parts.append(format_html("{}", " ".join(before[i1:i2])))
-            continue
-        if i2 > i1:
-            parts.append(format_html("<del>{}</del>", " ".join(before[i1:i2])))
-        if j2 > j1:
-            parts.append(format_html("<ins>{}</ins>", " ".join(after[j1:j2])))
-    return format_html_join(" ", "{}", ((part,) for part in parts))
 
 
 class ObjectivesView(SubmissionPageMixin, ConflictMixin, TemplateView):

@@ -1,6 +1,8 @@
 """The secretariat of the review's commission and the Network secretariat write the report;
 for everyone else it does not exist (404) until it is published."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -42,9 +44,11 @@ def autosave(client, report, section, text, version, language="en"):
 
 def pages(report):
     pk = report.review_id
+    section = report.languages.get().sections.first()
     return [
         reverse("reports:report", args=[pk]),
         reverse("reports:edit", args=[pk, "en"]),
+        reverse("reports:history", args=[pk, "en", section.pk]),
         reverse("reports:print", args=[pk, "en"]),
     ]
 
@@ -211,3 +215,18 @@ def test_the_print_preview_names_only_who_shares_their_name_with_everyone(client
     client.force_login(eclac)
     page = client.get(reverse("reports:print", args=[report.review_id, "en"])).content.decode()
     assert "Ana Public" in page and "Cleo Private" not in page
+
+
+def test_the_history_shows_who_changed_which_words(client, report, eclac):
+    client.force_login(eclac)
+    section = report.languages.get().sections.first()
+    autosave(client, report, section, "<p>Pathways widened</p>", 0)
+    autosave(client, report, section, "<p>Regular pathways widened <b>a&lt;b</b></p>", 1)
+    editor = client.get(reverse("reports:edit", args=[report.review_id, "en"])).content.decode()
+    url = reverse("reports:history", args=[report.review_id, "en", section.pk])
+    assert f'href="{url}"' in editor
+    page = client.get(url).content.decode()
+    assert re.findall(r'<p class="diff">(.*?)</p>', page) == [
+        "<del>Pathways</del> <ins>Regular pathways</ins> widened <ins>a&lt;b</ins>",
+        "<ins>Pathways widened</ins>",
+    ]
