@@ -70,6 +70,16 @@ class DraftRevision(models.Model):
 
     class Meta:
         abstract = True
+        ordering = ["section_text", "-version"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["section_text", "version"], name="%(app_label)s_revision_version_unique"
+            ),
+            # The first save of a section is its version 1; version 0 is the untouched section.
+            models.CheckConstraint(
+                name="%(app_label)s_revision_version_from_one", condition=models.Q(version__gte=1)
+            ),
+        ]
 
     def __str__(self):
         return f"{self.section_text_id} v{self.version}"

@@ -256,18 +256,6 @@ class SectionRevision(DraftRevision):
         SectionText, on_delete=models.CASCADE, related_name="revisions"
     )
 
-    class Meta:
-        ordering = ["section_text", "-version"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["section_text", "version"], name="submissions_revision_version_unique"
-            ),
-            # The first save of a section is its version 1; version 0 is the untouched section.
-            models.CheckConstraint(
-                name="submissions_revision_version_from_one", condition=Q(version__gte=1)
-            ),
-        ]
-
 
 def addressed(prefix: str = "") -> Q:
     """The one rule for "objective addressed": its status is set or its narrative written.

@@ -171,15 +171,3 @@ class ReportSectionRevision(DraftRevision):
     section_text = models.ForeignKey(
         ReportSectionText, on_delete=models.CASCADE, related_name="revisions"
     )
-
-    class Meta:
-        ordering = ["section_text", "-version"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["section_text", "version"], name="reports_revision_version_unique"
-            ),
-            # The first save of a section is its version 1; version 0 is the untouched section.
-            models.CheckConstraint(
-                name="reports_revision_version_from_one", condition=Q(version__gte=1)
-            ),
-        ]
