@@ -1,11 +1,12 @@
 """Texts written section by section in the browser: safe formatting, autosave, conflicts.
 
 A model that holds one section of a text derives from `DraftedText`: the fields `text`,
-`word_count`, `version` (0 for the untouched section), `updated_by` and `updated_at`. Its app's service checks what only it knows
-(is the document still editable?) and calls `save_draft`; its views use `DraftingFormMixin` for
-the page (every section posted at once without JavaScript) and `AutosaveMixin` for the JSON
-endpoint of static/js/editor.js; its template includes "includes/section_editor.html" once per
-section and "includes/section_editor_messages.html" once per page. Every change is kept as a
+`word_count`, `version` (0 for the untouched section), `updated_by` and `updated_at`. Its app's
+service checks what only it knows (is the document still editable?) and calls `save_draft`; its
+views use `DraftingFormMixin` for the page (every section posted at once without JavaScript) and
+`AutosaveMixin` for the JSON endpoint of static/js/editor.js; its template includes
+"includes/section_editor.html" once per section and "includes/section_editor_messages.html" once
+per page. Every change is kept as a
 revision (`DraftRevision`, `revision_recorder`), shown word by word by `revision_changes`.
 """
 
