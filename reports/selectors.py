@@ -34,7 +34,11 @@ def language_version(review: RegionalReview, language: str) -> LanguageVersion |
 
 
 def sections_of(version: LanguageVersion) -> QuerySet[ReportSectionText]:
-    return ReportSectionText.objects.filter(language_version=version).select_related("updated_by")
+    return (
+        ReportSectionText.objects.filter(language_version=version)
+        .select_related("updated_by")
+        .order_by("position")
+    )
 
 
 def original_texts(version: LanguageVersion) -> dict[str, ReportSectionText]:
