@@ -24,6 +24,7 @@ OWN_NAMESPACES = (
     "submissions",
     "budgets",
     "stakeholders",
+    "reports",
 )
 
 
@@ -113,6 +114,19 @@ def build_targets() -> list[Target]:
             {"pk": review.pk, "number": 5},
         ),
         ("outbox", COMMISSION_SECRETARIAT, "outbox:messages", pk),
+        ("outcome report", COMMISSION_SECRETARIAT, "reports:report", pk),
+        (
+            "outcome report editor, beside the region's submissions",
+            COMMISSION_SECRETARIAT,
+            "reports:edit",
+            {**pk, "language": "en"},
+        ),
+        (
+            "printed outcome report (HTML)",
+            COMMISSION_SECRETARIAT,
+            "reports:print",
+            {**pk, "language": "en"},
+        ),
         ("events", COMMISSION_SECRETARIAT, "stakeholders:events", pk),
         (
             "registrations and balance",

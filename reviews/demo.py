@@ -271,7 +271,6 @@ def _progress_checklist(review: RegionalReview) -> None:
         "interactive-debates": ChecklistStatus.IN_PROGRESS,
         "network-contributions": ChecklistStatus.DONE,
         "ldc-travel": ChecklistStatus.NOT_APPLICABLE,
-        "report-outcome": ChecklistStatus.IN_PROGRESS,
     }
     for item in review.checklist_items.filter(key__in=statuses):
         item.status = statuses[item.key]

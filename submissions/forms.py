@@ -29,13 +29,6 @@ class StartVoluntaryReviewForm(forms.Form):
         )
 
 
-class SectionDraftForm(forms.Form):
-    """One section's text and the version it was written from: autosave and the plain form."""
-
-    text = forms.CharField(required=False, strip=False)
-    version = forms.IntegerField(min_value=0)
-
-
 class PlanForm(VersionedForm):
     means_needed = forms.MultipleChoiceField(
         label=_("Means of implementation needed"),

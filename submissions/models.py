@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation
+from core.drafting import DraftedText, DraftRevision
 from core.storage import private_storage
 from reference.models import Country, GuidingPrinciple, Objective
 from reviews.models import RegionalReview
@@ -228,20 +229,13 @@ class Submission(models.Model):
         return timezone.localdate() > due
 
 
-class SectionText(models.Model):
+class SectionText(DraftedText):
     submission = models.ForeignKey(
         Submission, on_delete=models.CASCADE, related_name="sections", verbose_name=_("submission")
     )
     section = models.ForeignKey(
         OutlineSection, on_delete=models.PROTECT, related_name="+", verbose_name=_("section")
     )
-    text = models.TextField(_("text"), blank=True)
-    word_count = models.PositiveIntegerField(_("words"), default=0)
-    version = models.PositiveIntegerField(default=0, editable=False)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta:
         ordering = ["submission", "section__position"]
@@ -255,38 +249,12 @@ class SectionText(models.Model):
         return f"{self.submission_id}:{self.section_id}"
 
 
-class SectionRevision(models.Model):
+class SectionRevision(DraftRevision):
     """Every saved state of a section: who, when, what."""
 
     section_text = models.ForeignKey(
         SectionText, on_delete=models.CASCADE, related_name="revisions"
     )
-    version = models.PositiveIntegerField(_("version"))
-    text = models.TextField(_("text"), blank=True)
-    word_count = models.PositiveIntegerField(_("words"), default=0)
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-        verbose_name=_("author"),
-    )
-    created_at = models.DateTimeField(_("saved on"), auto_now_add=True)
-
-    class Meta:
-        ordering = ["section_text", "-version"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["section_text", "version"], name="submissions_revision_version_unique"
-            ),
-            # The first save of a section is its version 1; version 0 is the untouched section.
-            models.CheckConstraint(
-                name="submissions_revision_version_from_one", condition=Q(version__gte=1)
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.section_text_id} v{self.version}"
 
 
 def addressed(prefix: str = "") -> Q:

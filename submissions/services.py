@@ -1,18 +1,15 @@
 """Writing, submitting and deciding on voluntary GCM reviews and regional inputs."""
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.concurrency import ConcurrentEditError, save_if_unchanged
-from core.richtext import sanitise
+from core.concurrency import save_if_unchanged
+from core.drafting import SavedDraft, revision_recorder, save_draft
 from core.uploads import CSV, DOCX, JPEG, ODT, PDF, PNG, XLSX, check_upload
-from core.wordcount import count_words
 from reference.models import Objective
 from submissions import emails
 from submissions.enums import SubmissionKind, SubmissionStatus
@@ -31,9 +28,6 @@ from submissions.outlines import SHIPPED_OUTLINES
 
 ATTACHMENT_KINDS = (PDF, DOCX, XLSX, ODT, CSV, PNG, JPEG)
 ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024
-
-# Drafts are saved leniently, but no section may grow past this (about 30,000 words).
-MAX_SECTION_CHARACTERS = 200_000
 
 
 def install_shipped_outlines() -> None:
@@ -104,54 +98,19 @@ def start_submission(
     return submission
 
 
-@dataclass(frozen=True)
-class SavedSection:
-    version: int
-    word_count: int
-    text: str
-
-
 @transaction.atomic
-def save_section(*, section_text: SectionText, text: str, base_version: int, actor) -> SavedSection:
-    """Save a draft of one section, leniently, unless a newer version was saved meanwhile.
-
-    Past word limits and empty texts are allowed in a draft; only an oversize text is refused.
-    Raises ConcurrentEditError, carrying the stored section, over a newer version.
-    Saving the same text again is a no-op. Every change is kept as a revision.
-    """
-    if len(text) > MAX_SECTION_CHARACTERS:
-        raise ValidationError(
-            _("This section is too long to save (more than %(limit)s characters).")
-            % {"limit": f"{MAX_SECTION_CHARACTERS:,}"}
-        )
+def save_section(*, section_text: SectionText, text: str, base_version: int, actor) -> SavedDraft:
+    """Save a draft of one section of an editable submission (core.drafting.save_draft), every
+    change kept as a revision."""
     if not section_text.submission.is_editable:
         raise ValidationError(_("This submission can no longer be changed."))
-    clean = sanitise(text)
-    current = SectionText.objects.select_for_update().get(pk=section_text.pk)
-    if current.version != base_version:
-        if current.text == clean:  # the same words arrived twice (retry, second tab)
-            return SavedSection(current.version, current.word_count, current.text)
-        raise ConcurrentEditError(current)
-    if current.text == clean:
-        return SavedSection(current.version, current.word_count, current.text)
-    words = count_words(clean)
-    SectionText.objects.filter(pk=current.pk).update(
-        text=clean,
-        word_count=words,
-        version=F("version") + 1,
-        updated_by=actor,
-        updated_at=timezone.now(),
+    return save_draft(
+        section_text,
+        text=text,
+        base_version=base_version,
+        actor=actor,
+        record=revision_recorder(SectionRevision, actor),
     )
-    SectionRevision.objects.create(
-        section_text=current,
-        version=current.version + 1,
-        text=clean,
-        word_count=words,
-        author=actor,
-    )
-    section_text.text, section_text.word_count = clean, words
-    section_text.version = current.version + 1
-    return SavedSection(section_text.version, words, clean)
 
 
 def submission_problems(

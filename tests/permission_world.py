@@ -98,6 +98,23 @@ class World:
     registration: object
     delegate_registration: object
     render_job: object
+    report: object
+    report_section: object
+
+
+def _published_report(review, actor):
+    """The review's outcome report, written in English and published."""
+    from reports import services as report_services
+    from reports.enums import ReportStatus
+
+    report = report_services.start_report(review=review, language="en", actor=actor)
+    for section_text in report.languages.get().sections.all():
+        report_services.save_report_section(
+            section_text=section_text, text="<p>Findings.</p>", base_version=0, actor=actor
+        )
+    for status in (ReportStatus.FINAL, ReportStatus.PUBLISHED):
+        report_services.set_report_status(report=report, status=status, actor=actor)
+    return report
 
 
 def build_world() -> World:
@@ -232,6 +249,7 @@ def build_world() -> World:
         user=people["focal_mex"],
         note_verbale=SimpleUploadedFile("nota.pdf", PDF, content_type="application/pdf"),
     )
+    report = _published_report(review, people["eclac"])
     return World(
         people=people,
         cycle=review.cycle,
@@ -256,6 +274,8 @@ def build_world() -> World:
         registration=registration,
         delegate_registration=delegate_registration,
         render_job=_rendered_submission(submission, people["eclac"]),
+        report=report,
+        report_section=report.languages.get().sections.first(),
     )
 
 

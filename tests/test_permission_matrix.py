@@ -73,6 +73,24 @@ KWARGS = {
     "submissions:edit": lambda w: {"pk": w.submission.pk},
     "submissions:withdraw": lambda w: {"pk": w.submission.pk},
     "submissions:autosave": lambda w: {"pk": w.submission.pk, "section": w.section.pk},
+    "reports:report": lambda w: {"pk": w.review.pk},
+    "reports:start": lambda w: {"pk": w.review.pk},
+    "reports:status": lambda w: {"pk": w.review.pk},
+    "reports:add_language": lambda w: {"pk": w.review.pk},
+    "reports:edit": lambda w: {"pk": w.review.pk, "language": "en"},
+    "reports:version_kind": lambda w: {"pk": w.review.pk, "language": "en"},
+    "reports:autosave": lambda w: {
+        "pk": w.review.pk,
+        "language": "en",
+        "section": w.report_section.pk,
+    },
+    "reports:history": lambda w: {
+        "pk": w.review.pk,
+        "language": "en",
+        "section": w.report_section.pk,
+    },
+    "reports:print": lambda w: {"pk": w.review.pk, "language": "en"},
+    "reports:published": lambda w: {"pk": w.review.pk, "language": "en"},
     "submissions:history": lambda w: {"pk": w.submission.pk, "section": w.section.pk},
     "submissions:objectives": lambda w: {"pk": w.submission.pk},
     "submissions:submit": lambda w: {"pk": w.submission.pk},
@@ -364,6 +382,46 @@ MATRIX = {
     ),
     "submissions:attachment": (
         "L 404 404 200 200 404 200 404 200 200",
+        "405 405 405 405 405 405 405 405 405 405",
+    ),
+    "reports:report": (
+        "L 404 404 404 404 404 200 404 200 404",
+        "405 405 405 405 405 405 405 405 405 405",
+    ),
+    "reports:start": (
+        "405 405 405 405 405 405 405 405 405 405",
+        "L 404 404 404 404 404 302 404 302 404",
+    ),
+    "reports:status": (
+        "405 405 405 405 405 405 405 405 405 405",
+        "L 404 404 404 404 404 302 404 302 404",
+    ),
+    "reports:add_language": (
+        "405 405 405 405 405 405 405 405 405 405",
+        "L 404 404 404 404 404 302 404 302 404",
+    ),
+    "reports:edit": (
+        "L 404 404 404 404 404 200 404 200 404",
+        "L 404 404 404 404 404 302 404 302 404",
+    ),
+    "reports:version_kind": (
+        "405 405 405 405 405 405 405 405 405 405",
+        "L 404 404 404 404 404 302 404 302 404",
+    ),
+    "reports:autosave": (
+        "405 405 405 405 405 405 405 405 405 405",
+        "401 404 404 404 404 404 400 404 400 404",
+    ),
+    "reports:history": (
+        "L 404 404 404 404 404 200 404 200 404",
+        "405 405 405 405 405 405 405 405 405 405",
+    ),
+    "reports:print": (
+        "L 404 404 404 404 404 200 404 200 404",
+        "405 405 405 405 405 405 405 405 405 405",
+    ),
+    "reports:published": (
+        "200 200 200 200 200 200 200 200 200 200",
         "405 405 405 405 405 405 405 405 405 405",
     ),
     "submissions:autosave": (

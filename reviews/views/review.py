@@ -13,6 +13,7 @@ from core.links import url_for_each
 from core.versions import PUBLIC, review_scope
 from reviews import selectors, services
 from reviews.forms import PhaseFormSet, ReviewForm, ReviewStatusForm, RoundtableForm
+from reviews.publication import public_parts_for
 from reviews.readiness import Part
 from reviews.views.base import ManageReviewMixin, ReviewPageMixin
 
@@ -62,6 +63,7 @@ class ReviewPublicView(CachedContentMixin, PermissionRequiredMixin, TemplateView
             "facts": selectors.facts_for(review, {Part.ROUNDTABLES, Part.SESSIONS}, today),
             "documents": [(document_url(document.pk), document) for document in documents],
             "consultation_open": review.consultation_is_open(today),
+            "public_parts": public_parts_for(review),
         }
 
 

@@ -1,5 +1,5 @@
-/* Section editor of a submission: simple formatting, live word counts, autosave that never loses
-   text. Without this script the page is a plain form that saves every section at once. */
+/* Section editor of a text written section by section (a submission, a report): simple
+   formatting, live word counts, autosave that never loses text. Without this script the page is a plain form that saves every section at once. */
 (function () {
   "use strict";
   // The server's allowlist (core/richtext.py), given by the page: one list, not two.
@@ -37,7 +37,7 @@
   }
   window.gcmEditor = { clean: clean };
 
-  var form = document.getElementById("submission-form");
+  var form = document.querySelector("form.section-editor-form");
   if (!form || form.dataset.editable !== "true") return;
   var words = document.getElementById("editor-messages").dataset;
   var csrfInput = form.querySelector("input[name=csrfmiddlewaretoken]");

@@ -1,15 +1,9 @@
 import copy
-import difflib
-from itertools import zip_longest
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
 from django.utils.functional import cached_property
-from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
@@ -17,10 +11,10 @@ from django.views.generic import FormView, ListView, TemplateView
 from accounts.models import Organisation
 from accounts.permissions import PermissionRequiredMixin
 from core.concurrency import ConcurrentEditError, ConflictMixin
+from core.drafting import AutosaveMixin, DraftingFormMixin, revision_changes, section_rows
 from core.fragments import CachedContentMixin
 from core.storage import private_download
 from core.versions import review_scope
-from core.wordcount import plain_text
 from reference.models import Country
 from submissions import selectors, services
 from submissions.enums import SubmissionKind
@@ -29,7 +23,6 @@ from submissions.forms import (
     DecisionForm,
     ObjectiveProgressForm,
     PlanForm,
-    SectionDraftForm,
     StartRegionalInputForm,
     StartVoluntaryReviewForm,
 )
@@ -124,20 +117,7 @@ class SubmissionPageMixin(CachedContentMixin, SubmissionMixin):
         return [*super().content_vary(), self.request.user.pk]
 
 
-def _section_rows(submission, typed=None, conflicts=None):
-    """Each section with what the writer typed (after a refused save) and the stored conflict."""
-    return [
-        {
-            "text": section_text,
-            "section": section_text.section,
-            "typed": (typed or {}).get(section_text.pk),
-            "conflict": (conflicts or {}).get(section_text.pk),
-        }
-        for section_text in selectors.sections_of(submission)
-    ]
-
-
-class SubmissionEditView(SubmissionPageMixin, ConflictMixin, TemplateView):
+class SubmissionEditView(SubmissionPageMixin, ConflictMixin, DraftingFormMixin, TemplateView):
     """The authors' form: every section with its guidance, live counts and autosave.
 
     Without JavaScript the form posts every section at once, each with the version it started
@@ -147,9 +127,25 @@ class SubmissionEditView(SubmissionPageMixin, ConflictMixin, TemplateView):
     write_permission_required = "submissions.edit_submission"
     template_name = "submissions/edit.html"
 
+    def section_texts(self):
+        return selectors.sections_of(self.submission)
+
+    def save_section_text(self, section_text, text, base_version):
+        return services.save_section(
+            section_text=section_text, text=text, base_version=base_version, actor=self.request.user
+        )
+
+    def draft_rows(self, rows):
+        for row in rows:
+            row["section"] = row["text"].section
+        return rows
+
+    def get_success_url(self):
+        return self.submission.get_absolute_url()
+
     def get_content_context(self):
         submission = self.submission
-        rows = _section_rows(submission)
+        rows = self.draft_rows(section_rows(self.section_texts()))
         return {
             "rows": rows,
             "problems": services.submission_problems(submission, [row["text"] for row in rows]),
@@ -162,85 +158,23 @@ class SubmissionEditView(SubmissionPageMixin, ConflictMixin, TemplateView):
             "decision_form": DecisionForm(),
         }
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(csrf_cookie_name=settings.CSRF_COOKIE_NAME, **kwargs)
 
-    def post(self, request, *args, **kwargs):
-        conflicts, errors, typed = {}, [], {}
-        for section_text in selectors.sections_of(self.submission):
-            form = SectionDraftForm(request.POST, prefix=f"section-{section_text.pk}")
-            if form.add_prefix("text") not in request.POST:
-                continue
-            typed[section_text.pk] = request.POST[form.add_prefix("text")]
-            if not form.is_valid():
-                errors.append(_("The form was incomplete; nothing was lost, please save again."))
-                continue
-            try:
-                services.save_section(
-                    section_text=section_text,
-                    text=form.cleaned_data["text"],
-                    base_version=form.cleaned_data["version"],
-                    actor=request.user,
-                )
-            except ConcurrentEditError as conflict:
-                conflicts[section_text.pk] = conflict
-            except ValidationError as error:
-                errors.extend(error.messages)
-        for message in errors:
-            messages.error(request, message)
-        if conflicts:
-            stored = {pk: conflict.current for pk, conflict in conflicts.items()}
-            rows = _section_rows(self.submission, typed, stored)
-            return self.conflict_response(next(iter(conflicts.values())), form=None, rows=rows)
-        if errors:
-            rows = _section_rows(self.submission, typed)
-            return self.render_to_response(self.get_context_data(rows=rows), status=422)
-        messages.success(request, _("Your draft has been saved."))
-        return redirect(self.submission)
-
-
-class SectionAutosaveView(SubmissionMixin, View):
-    """JSON endpoint for autosave: saves one section or reports a conflict or a lost session."""
+class SectionAutosaveView(AutosaveMixin, SubmissionMixin, View):
+    """JSON endpoint for autosave of one section of the submission."""
 
     write_permission_required = "submissions.edit_submission"
 
-    def handle_no_permission(self):
-        # The editor keeps the text and resumes once the writer signs in again in another tab.
-        return JsonResponse(
-            {"error": "signed_out", "login_url": reverse("account_login")}, status=401
-        )
-
-    def post(self, request, *args, **kwargs):
-        section_text = get_object_or_404(
+    def get_section_text(self):
+        return get_object_or_404(
             SectionText.objects.select_related("submission"),
             pk=self.kwargs["section"],
             submission=self.submission,
         )
-        form = SectionDraftForm(request.POST)
-        if not form.is_valid():
-            return JsonResponse({"error": "bad_request"}, status=400)
-        try:
-            saved = services.save_section(
-                section_text=section_text,
-                text=form.cleaned_data["text"],
-                base_version=form.cleaned_data["version"],
-                actor=request.user,
-            )
-        except ConcurrentEditError as conflict:
-            current = conflict.current
-            return JsonResponse(
-                {
-                    "error": "conflict",
-                    "version": current.version,
-                    "text": current.text,
-                    "word_count": current.word_count,
-                    "by": str(current.updated_by or ""),
-                },
-                status=409,
-            )
-        except ValidationError as error:
-            return JsonResponse({"error": "invalid", "messages": error.messages}, status=422)
-        return JsonResponse({"version": saved.version, "word_count": saved.word_count})
+
+    def save_section_text(self, section_text, text, base_version):
+        return services.save_section(
+            section_text=section_text, text=text, base_version=base_version, actor=self.request.user
+        )
 
 
 class SectionHistoryView(SubmissionPageMixin, TemplateView):
@@ -255,29 +189,10 @@ class SectionHistoryView(SubmissionPageMixin, TemplateView):
         )
 
     def get_content_context(self):
-        revisions = list(self.section_text.revisions.select_related("author"))
-        changes = []
-        for newer, older in zip_longest(revisions, revisions[1:]):
-            changes.append((newer, _word_diff(older.text if older else "", newer.text)))
-        return {"changes": changes}
+        return {"changes": revision_changes(self.section_text.revisions.select_related("author"))}
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(section_text=self.section_text, **kwargs)
-
-
-def _word_diff(old: str, new: str):
-    """Words removed (<del>) and added (<ins>) between two texts, as safe HTML."""
-    before, after = plain_text(old).split(), plain_text(new).split()
-    parts = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=before, b=after).get_opcodes():
-        if tag == "equal":
-            parts.append(format_html("{}", " ".join(before[i1:i2])))
-            continue
-        if i2 > i1:
-            parts.append(format_html("<del>{}</del>", " ".join(before[i1:i2])))
-        if j2 > j1:
-            parts.append(format_html("<ins>{}</ins>", " ".join(after[j1:j2])))
-    return format_html_join(" ", "{}", ((part,) for part in parts))
 
 
 class ObjectivesView(SubmissionPageMixin, ConflictMixin, TemplateView):

@@ -35,6 +35,7 @@ def test_secretariat_sees_the_tabs_of_every_app_in_order(client, reference_data)
         (f"{base}/submissions/", ' aria-current="page"', "Submissions"),
         (f"{base}/events/", "", "Registrations"),
         (f"{base}/outbox/", "", "Outbox"),
+        (f"{base}/report/", "", "Report"),
         (f"{base}/", "", "Public page"),
     ]
 
@@ -50,6 +51,7 @@ def test_submissions_registers_its_tabs_in_its_app_config():
     tabs = {tab.name: tab.url_name for tab in registered_tabs()}
     assert tabs["submissions"] == "submissions:queue"
     assert tabs["outbox"] == "outbox:messages"
+    assert tabs["report"] == "reports:report"
 
 
 def test_reviews_never_refers_to_the_apps_built_on_it():

@@ -204,14 +204,14 @@ def test_readiness_counts_done_items_and_ignores_not_applicable(reference_data):
 
 def test_later_apps_can_decide_a_manual_item(reference_data):
     review = make_review()
-    assert facts_for(review).checklist[17].verdict is None  # report-on-time: manual
-    register_evaluator("report-on-time")(lambda facts: Verdict.unmet("Report missing."))
+    assert facts_for(review).checklist[20].verdict is None  # imrf-follow-up: manual
+    register_evaluator("imrf-follow-up")(lambda facts: Verdict.unmet("Not presented yet."))
     try:
-        row = next(r for r in facts_for(review).checklist if r.item.key == "report-on-time")
-        assert row.verdict == Verdict(VerdictStatus.UNMET, ("Report missing.",))
+        row = next(r for r in facts_for(review).checklist if r.item.key == "imrf-follow-up")
+        assert row.verdict == Verdict(VerdictStatus.UNMET, ("Not presented yet.",))
         assert row.has_problem
     finally:
-        registry.unregister("report-on-time")
+        registry.unregister("imrf-follow-up")
 
 
 def test_unknown_checklist_key_cannot_be_registered():
