@@ -8,10 +8,11 @@ pipeline made to `weasyprint.HTML(...).write_pdf()` with the print stylesheet. R
 the two; figures are medians.
 
 The document is a parameter (`--kind`, `--id`, `--language`, `--as-user`), so any registered kind
-can be measured; without one, `make bench` writes a regional input of about 150 pages into the
-benchmark database, measures it and removes it.
+can be measured; without one, `make bench` writes a language version of about 150 pages of an
+outcome report into the benchmark database, measures it and removes it.
 
     python -m bench.printing --kind submission --id 12 --rounds 1   # on the configured database
+    python -m bench.printing --pages 20 --rounds 1                  # a generated report
 """
 
 import argparse
@@ -60,7 +61,10 @@ def _child_direct(html_path: str) -> dict:
 
     html = Path(html_path).read_text()
     started = time.perf_counter()
-    document = HTML(string=html).render(stylesheets=[CSS(filename=finders.find("css/print.css"))])
+    from reports.printing.rendering import STYLESHEETS
+
+    stylesheets = [CSS(filename=finders.find(name)) for name in STYLESHEETS]
+    document = HTML(string=html).render(stylesheets=stylesheets)
     document.write_pdf()
     seconds = time.perf_counter() - started
     return {"seconds": seconds, "peak_kb": _peak_kb(), "pages": len(document.pages)}
@@ -134,37 +138,51 @@ def _paragraphs(count: int) -> str:
 
 
 def bench_document(pages: int = PAGES):
-    """A regional input of about `pages` pages, written the way an organisation writes one."""
-    from accounts.models import Organisation
-    from reviews.models import RegionalReview
-    from submissions import services
-    from submissions.enums import SubmissionKind
+    """A review's outcome report with a language version of about `pages` pages, written the way
+    the secretariat writes one (its annex and heat map from the review's own data); returns the
+    version, to be deleted after the measure."""
+    from django.conf import settings
 
-    submission = services.start_submission(
-        kind=SubmissionKind.REGIONAL_INPUT,
-        review=RegionalReview.objects.order_by("pk").first(),
-        language="en",
-        organisation=Organisation.objects.order_by("pk").first(),
-        actor=None,
-    )
-    sections = list(submission.sections.all())
-    # About five paragraphs of this length fill a page, with the headings and contents.
+    from reports import services
+    from reports.models import Report
+    from reviews.models import RegionalReview
+
+    report = Report.objects.select_related("review").order_by("pk").first()
+    if report is None:
+        review = RegionalReview.objects.order_by("pk").first()
+        report = services.start_report(review=review, language="en", actor=None)
+    taken = set(report.languages.values_list("language", flat=True))
+    # A language written in the Latin script, like the generated text, where one is free.
+    free = [code for code, _name in settings.LANGUAGES if code not in taken]
+    language = next((code for code in ("fr", "es", "en") if code in free), free[0])
+    version = services.add_language_version(report=report, language=language, actor=None)
+    sections = list(version.sections.all())
+    # About five paragraphs of this length fill a page.
     per_section = max(1, round(pages * 5.3 / len(sections)))
     for section in sections:
-        services.save_section(
-            section_text=section,
-            text=_paragraphs(per_section),
-            base_version=section.version,
-            actor=None,
+        services.save_report_section(
+            section_text=section, text=_paragraphs(per_section), base_version=0, actor=None
         )
-    return submission
+    return version
+
+
+def measure_bench_document(*, pages: int, email: str, rounds: int) -> dict:
+    version = bench_document(pages)
+    try:
+        return measure(
+            kind="report",
+            pk=version.report.review_id,
+            language=version.language,
+            email=email,
+            rounds=rounds,
+        )
+    finally:
+        version.delete()
 
 
 def run_for_bench() -> dict:
-    """What `make bench` records: the ~150-page document, or the one named by BENCH_PRINT_KIND
-    and BENCH_PRINT_ID (BENCH_PRINT_LANGUAGE, BENCH_PRINT_USER)."""
-    from submissions.models import Submission
-
+    """What `make bench` records: a ~150-page outcome report, or the document named by
+    BENCH_PRINT_KIND and BENCH_PRINT_ID (BENCH_PRINT_LANGUAGE, BENCH_PRINT_USER)."""
     kind = os.environ.get("BENCH_PRINT_KIND")
     email = os.environ.get("BENCH_PRINT_USER", DEFAULT_USER)
     language = os.environ.get("BENCH_PRINT_LANGUAGE", "en")
@@ -172,13 +190,7 @@ def run_for_bench() -> dict:
     if kind:
         pk = int(os.environ["BENCH_PRINT_ID"])
         return measure(kind=kind, pk=pk, language=language, email=email, rounds=rounds)
-    document = bench_document()
-    try:
-        return measure(
-            kind="submission", pk=document.pk, language=language, email=email, rounds=rounds
-        )
-    finally:
-        Submission.objects.filter(pk=document.pk).delete()
+    return measure_bench_document(pages=PAGES, email=email, rounds=rounds)
 
 
 def main() -> None:
@@ -205,19 +217,9 @@ def main() -> None:
         print(json.dumps(result))
         return
     if arguments.pages:
-        from submissions.models import Submission
-
-        document = bench_document(arguments.pages)
-        try:
-            result = measure(
-                kind="submission",
-                pk=document.pk,
-                language=arguments.language,
-                email=arguments.as_user,
-                rounds=arguments.rounds,
-            )
-        finally:
-            Submission.objects.filter(pk=document.pk).delete()
+        result = measure_bench_document(
+            pages=arguments.pages, email=arguments.as_user, rounds=arguments.rounds
+        )
     else:
         result = measure(
             kind=arguments.kind,

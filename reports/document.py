@@ -9,15 +9,15 @@ import datetime
 from dataclasses import dataclass
 
 from django.utils import translation
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from core.richtext import sanitise
 from reports import selectors
 from reports.annex import Annex, annex_of
 from reports.enums import ANNEX_NUMERAL, ReportSection, ReportStatus, VersionKind
 from reports.heatmap import heat_map
 from reports.models import LanguageVersion, Report
+from reports.printing.safety import user_html
 
 
 @dataclass(frozen=True)
@@ -75,8 +75,9 @@ def report_document(report: Report, language: str, viewer) -> ReportDocument:
                 anchor=f"section-{text.section}",
                 numeral=ReportSection(text.section).numeral,
                 title=str(ReportSection(text.section).label),
-                # Sanitised here, whatever was stored: the template inserts it as it is.
-                html=mark_safe(sanitise(text.text)),  # noqa: S308
+                # Sanitised here, whatever was stored, with its directional controls kept to
+                # itself: the template inserts it as it is.
+                html=user_html(text.text),
                 is_empty=not text.word_count,
             )
             for text in texts

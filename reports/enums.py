@@ -70,6 +70,7 @@ class ReportSection(models.TextChoices):
 
 ANNEX_NUMERAL = "vi"
 
+
 class RenderStatus(models.TextChoices):
     QUEUED = "queued", pgettext_lazy("render job", "queued")
     RUNNING = "running", pgettext_lazy("render job", "being rendered")

@@ -89,7 +89,7 @@ KWARGS = {
         "language": "en",
         "section": w.report_section.pk,
     },
-    "reports:print": lambda w: {"pk": w.review.pk, "language": "en"},
+    "reports:preview": lambda w: {"pk": w.review.pk, "language": "en"},
     "reports:published": lambda w: {"pk": w.review.pk, "language": "en"},
     "submissions:history": lambda w: {"pk": w.submission.pk, "section": w.section.pk},
     "submissions:objectives": lambda w: {"pk": w.submission.pk},
@@ -416,7 +416,7 @@ MATRIX = {
         "L 404 404 404 404 404 200 404 200 404",
         "405 405 405 405 405 405 405 405 405 405",
     ),
-    "reports:print": (
+    "reports:preview": (
         "L 404 404 404 404 404 200 404 200 404",
         "405 405 405 405 405 405 405 405 405 405",
     ),

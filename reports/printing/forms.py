@@ -7,6 +7,9 @@ from django.utils.translation import gettext_lazy as _
 class PrintForm(forms.Form):
     language = forms.ChoiceField(label=_("Language of the document"), choices=settings.LANGUAGES)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, languages=None, **kwargs):
         kwargs.setdefault("initial", {"language": get_language()})
         super().__init__(*args, **kwargs)
+        if languages is not None:  # the source exists in these languages only
+            names = dict(settings.LANGUAGES)
+            self.fields["language"].choices = [(code, names[code]) for code in languages]

@@ -16,6 +16,7 @@ cannot get the document either.
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
 from django.http import Http404
 
@@ -35,6 +36,14 @@ class PrintableKind:
     review_of: Callable[[object], object]
     # How the source is named in the list of one's documents.
     describe: Callable[[object], str] = str
+    # The languages the source can be printed in (its language versions), if not all six.
+    languages_of: Callable[[object], list[str]] | None = None
+
+    def languages(self, source) -> list[str]:
+        offered = dict(settings.LANGUAGES)
+        if self.languages_of is None:
+            return list(offered)
+        return [code for code in self.languages_of(source) if code in offered]
 
     def source_for(self, pk: int, viewer):
         """The source object if `viewer` may see it; 404 otherwise, as for every page."""

@@ -13,7 +13,8 @@ from reports.printing.fetcher import BASE_URL, static_only_fetcher
 from reports.printing.progress import pages_laid_out
 from reports.printing.registry import PrintableKind
 
-STYLESHEET = "css/print.css"
+# The print stylesheets: a change to any of them changes every document made with it.
+STYLESHEETS = ("css/print.css", "css/print-report.css")
 # Roughly, for the progress shown while a document is laid out.
 CHARACTERS_PER_PAGE = 3500
 PROGRESS_INTERVAL = 0.5  # seconds between two progress writes
@@ -29,8 +30,11 @@ class PrintedHTML:
 def _renderer_fingerprint() -> bytes:
     import weasyprint
 
-    with open(finders.find(STYLESHEET), "rb") as stylesheet:
-        return weasyprint.__version__.encode() + b"\0" + stylesheet.read()
+    fingerprint = weasyprint.__version__.encode()
+    for name in STYLESHEETS:
+        with open(finders.find(name), "rb") as stylesheet:
+            fingerprint += b"\0" + stylesheet.read()
+    return fingerprint
 
 
 def document_html(kind: PrintableKind, source, *, language: str, viewer) -> PrintedHTML:

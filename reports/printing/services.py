@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from core.versions import bump, person_scope
 from reports.enums import RenderStatus
 from reports.models import RenderJob
-from reports.printing.registry import get_kind
+from reports.printing.registry import PrintableKind, get_kind
 from reports.printing.rendering import document_html, html_to_pdf
 
 logger = logging.getLogger(__name__)
@@ -35,8 +35,8 @@ class RenderFailed(Exception):
         super().__init__(message)
 
 
-def _check_language(language: str) -> None:
-    if language not in dict(settings.LANGUAGES):
+def _check_language(printable: PrintableKind, source, language: str) -> None:
+    if language not in printable.languages(source):
         raise ValidationError(_("Choose one of the languages offered."), code="language")
 
 
@@ -53,9 +53,9 @@ def request_render(*, kind: str, pk: int, language: str, user) -> RenderJob:
 
 
 def _new_job(*, kind: str, pk: int, language: str, user) -> RenderJob:
-    _check_language(language)
     printable = get_kind(kind)
     source = printable.source_for(pk, user)
+    _check_language(printable, source, language)
     return RenderJob.objects.create(
         requested_by=user,
         kind=printable.name,

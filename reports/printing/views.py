@@ -35,6 +35,12 @@ class PrintView(PermissionRequiredMixin, FormView):
     def get_permission_object(self):
         return self.printable.source_for(self.kwargs["pk"], self.request.user)
 
+    def get_form_kwargs(self):
+        return {
+            **super().get_form_kwargs(),
+            "languages": self.printable.languages(self.permission_object),
+        }
+
     def form_valid(self, form):
         job = services.request_render(
             kind=self.printable.name,

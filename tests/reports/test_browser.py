@@ -1,12 +1,19 @@
-"""The secretariat prints a submission in English and in Arabic in a real browser, watches a
-document being rendered and downloads what it asked for."""
+"""The secretariat writes the outcome report and prints it, and prints a submission, in English
+and in Arabic in a real browser, watches a document being rendered and downloads it."""
+
+import re
+import subprocess
 
 import pytest
 from playwright.sync_api import expect
 
+from reference.models import Commission
+from reports import services
 from reports.models import RenderJob
 from reports.printing.services import render_job
+from tests.factories import commission_secretariat, make_review
 from tests.reports.builders import ARABIC, secretariat_of, written_submission
+from tests.reports.report_builders import write_sections
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -68,3 +75,45 @@ def test_job_page_shows_progress_live_and_offers_the_file_when_ready(
     expect(page.get_by_role("link", name="Download the PDF")).to_be_visible(timeout=15_000)
     expect(page.locator("#job-progress")).not_to_have_attribute("hx-trigger", "every 1s")
     expect(page.locator("progress")).to_have_count(0)
+
+
+def download_from_job_page(page, tmp_path):
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    link = page.get_by_role("link", name="Download the PDF")
+    expect(link).to_be_visible(timeout=60_000)
+    with page.expect_download() as download:
+        link.click()
+    path = tmp_path / download.value.suggested_filename
+    download.value.save_as(path)
+    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True).stdout
+
+
+def test_secretariat_writes_the_report_and_downloads_it_in_english_and_arabic(
+    live_server, signed_in_page, transactional_reference_data, tmp_path
+):
+    writer = commission_secretariat(Commission.objects.get(code="ESCWA"))
+    report = services.start_report(review=make_review("ESCWA"), language="en", actor=writer)
+    arabic = services.add_language_version(report=report, language="ar", actor=writer)
+    write_sections(arabic, writer, f"<p>{ARABIC}</p>")
+    page = signed_in_page(writer)
+    report_url = f"{live_server.url}/en/reviews/{report.review_id}/report/"
+
+    page.goto(f"{report_url}en/")
+    findings = page.get_by_role("region", name=re.compile(r"^iii\. "))
+    findings.get_by_role("textbox").click()
+    page.keyboard.type("Regular pathways widened across the region.")
+    expect(findings.get_by_role("status").filter(has_text=re.compile(r"^Saved$"))).to_be_visible()
+
+    texts = {}
+    for language, name in (("en", "English"), ("ar", "Arabic")):
+        page.goto(report_url)
+        row = page.get_by_role("row").filter(has=page.get_by_role("rowheader", name=name))
+        row.get_by_role("button", name="Make the PDF").click()
+        texts[language] = download_from_job_page(page, tmp_path).decode()
+
+    assert "Regular pathways widened across the region." in texts["en"]
+    assert ARABIC in texts["ar"]  # joined letters, in reading order
+    assert set(RenderJob.objects.values_list("language", "status")) == {
+        ("en", "succeeded"),
+        ("ar", "succeeded"),
+    }

@@ -1,24 +1,28 @@
 """The printed report: what it holds, names as each participant chose, and the PDF's text."""
 
+import io
 import re
 import subprocess
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
-from django.template.loader import render_to_string
-from django.utils import translation
+from django.core.management import call_command
 
 from reference.models import Commission
 from reports import services
 from reports.document import report_document
 from reports.enums import VersionKind
+from reports.models import RenderJob
 from stakeholders.enums import NameVisibility, RegistrationStatus
 from stakeholders.registration import decide_registration, register
 from submissions.enums import ImplementationStatus
 from tests.factories import commission_secretariat
-from tests.reports.report_builders import accepted_voluntary_review, meeting, programme, write_sections
+from tests.reports.report_builders import (
+    accepted_voluntary_review,
+    meeting,
+    programme,
+    write_sections,
+)
 from tests.stakeholders.builders import open_review, participant
 
 pytestmark = pytest.mark.django_db
@@ -89,34 +93,33 @@ def test_a_pending_translation_says_so_on_its_cover(report, secretariat):
     assert document.version_kind == VersionKind.PENDING
 
 
-def pdf_text(report, language, viewer) -> str:
-    from weasyprint import HTML
-    from weasyprint.urls import URLFetcher
-
-    static = Path(settings.BASE_DIR) / "static"
-
-    class StaticFiles(URLFetcher):
-        """The stylesheets from the application's own static files; nothing else."""
-
-        def fetch(self, url, headers=None):
-            path = url.removeprefix("file://" + settings.STATIC_URL)
-            if path == url:
-                raise ValueError(f"Not a static file: {url}")
-            return super().fetch((static / path).as_uri(), headers)
-
-    with translation.override(language):
-        html = render_to_string(
-            "reports/print/report.html",
-            {"document": report_document(report, language, viewer)},
-        )
-    pdf = HTML(string=html, base_url=str(static), url_fetcher=StaticFiles()).write_pdf()
+def pdf_text(report, language, secretariat, tmp_path) -> str:
+    """The text of the report's PDF, rendered as operators do (`render_report`), through the
+    same path as the render jobs."""
+    output = tmp_path / f"report-{language}.pdf"
+    printed = io.StringIO()
+    call_command(
+        "render_report",
+        str(report.review_id),
+        "--language",
+        language,
+        "--output",
+        str(output),
+        "--as-user",
+        secretariat.email,
+        stdout=printed,
+    )
+    job = RenderJob.objects.filter(kind="report", language=language).latest("pk")
+    assert printed.getvalue().startswith(f"{output}: {job.page_count} pages in ")
     return subprocess.run(
-        ["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True
+        ["pdftotext", str(output), "-"], capture_output=True, check=True
     ).stdout.decode()
 
 
-def test_the_printed_report_has_cover_contents_sections_annex_and_heat_map(report):
-    text = pdf_text(report, "en", AnonymousUser())
+def test_the_printed_report_has_cover_contents_sections_annex_and_heat_map(
+    report, secretariat, tmp_path
+):
+    text = pdf_text(report, "en", secretariat, tmp_path)
     cover, contents, introduction, *_rest = text.split("\f")
     assert "Outcome report of the regional review" in cover
     assert report.review.title not in cover.split("Outcome report")[0].split("\n")[0]
@@ -130,20 +133,23 @@ def test_the_printed_report_has_cover_contents_sections_annex_and_heat_map(repor
     assert "Annex: organization of work and list of participants" in text
     assert "Round table 1: labour migration" in text
     assert "Ana Public" in text and "Cleo Private" not in text
-    assert "Annex 1, section 3" in text  # the footnote
+    assert "Annex 1, section 3" in introduction  # the footnote, on the page that calls it
     assert "Mexico" in text and "under way" in text  # the heat map and its legend
 
 
-def test_the_arabic_report_extracts_as_arabic(report, secretariat):
+def test_the_arabic_report_extracts_as_arabic(report, secretariat, tmp_path):
     translation_ = services.add_language_version(report=report, language="ar", actor=secretariat)
     write_sections(translation_, secretariat, ARABIC_FINDINGS)
-    text = pdf_text(report, "ar", AnonymousUser())
+    text = pdf_text(report, "ar", secretariat, tmp_path)
     # Joined letters, in reading order: the words come out as they were written.
     assert "حققت بلدان المنطقة تقدما ملموسا في توفير مسارات الهجرة النظامية" in text
+    # Page numbers read "3 / 8" on page 3 of 8, not reversed by the right-to-left page.
+    pages = text.split("\f")[:-1]
+    assert f"3/{len(pages)}" in pages[2].replace(" ", "")
 
 
-def test_the_chinese_report_extracts_as_chinese(report, secretariat):
+def test_the_chinese_report_extracts_as_chinese(report, secretariat, tmp_path):
     chinese = services.add_language_version(report=report, language="zh-hans", actor=secretariat)
     write_sections(chinese, secretariat, "<p>本区域各国在扩大正常移民途径方面取得了明显进展。</p>")
-    text = pdf_text(report, "zh-hans", AnonymousUser())
+    text = pdf_text(report, "zh-hans", secretariat, tmp_path)
     assert "本区域各国在扩大正常移民途径方面取得了明显进展。" in text

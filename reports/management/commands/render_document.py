@@ -19,6 +19,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("kind", choices=sorted(kind.name for kind in kinds()))
         parser.add_argument("id", type=int)
+        self.add_options(parser)
+
+    def add_options(self, parser):
         parser.add_argument(
             "--language", default=settings.LANGUAGE_CODE, choices=dict(settings.LANGUAGES)
         )

@@ -2,7 +2,8 @@
 
 
 def register_all() -> None:
-    from reports.printing.kinds import participants, submissions
+    from reports.printing.kinds import participants, report, submissions
 
     submissions.register_kinds()
     participants.register_kinds()
+    report.register_kinds()
