@@ -1,21 +1,29 @@
 """Demo data for `make demo`: the outcome report of the UNECE regional review.
 
 Written in English (the original), translated into Arabic (an official translation) and into
-Chinese (a translation still pending), then made final and published, all through the services.
+Chinese (a translation still pending), then made final and published, all through the services;
+its PDFs rendered in the three languages through the render jobs, ready to download.
 """
 
 from accounts.models import User
 from reports import services
 from reports.demo_texts import TEXTS
 from reports.enums import ReportStatus, VersionKind
-from reports.models import Report
+from reports.models import RenderJob, Report
+from reports.printing.services import render_now
 from reviews.models import RegionalReview
 
 DEMO_CYCLE = "2020-2021"
 DEMO_COMMISSION = "ECE"
 
 
+PRINTED_LANGUAGES = ("en", "ar", "zh-hans")
+
+
 def reset() -> None:
+    for job in RenderJob.objects.filter(kind="report", review__cycle__slug=DEMO_CYCLE):
+        job.file.delete(save=False)
+        job.delete()
     Report.objects.filter(review__cycle__slug=DEMO_CYCLE).delete()
 
 
@@ -45,6 +53,11 @@ def load(*, out) -> None:
     chinese = services.add_language_version(report=report, language="zh-hans", actor=secretariat)
     _write(chinese, TEXTS["zh-hans"], secretariat)
     services.set_report_status(report=report, status=ReportStatus.PUBLISHED, actor=secretariat)
+    pages = [
+        render_now("report", review.pk, language, secretariat).page_count
+        for language in PRINTED_LANGUAGES
+    ]
     out.stdout.write(
-        f"Demo outcome report: {review.title} (English, Arabic; Chinese translation pending)"
+        f"Demo outcome report: {review.title} (English, Arabic; Chinese translation pending), "
+        f"printed in {', '.join(PRINTED_LANGUAGES)} ({', '.join(map(str, pages))} pages)"
     )

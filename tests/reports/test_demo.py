@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 
 from reports.enums import ReportSection, ReportStatus, VersionKind
-from reports.models import Report
+from reports.models import RenderJob, Report
 
 pytestmark = pytest.mark.django_db
 
@@ -35,3 +35,17 @@ def test_the_demo_report_is_written_in_every_section_and_language(demo):
 def test_loading_the_demo_twice_keeps_one_report(demo):
     call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert Report.objects.count() == 1
+    assert RenderJob.objects.filter(kind="report").count() == 3
+
+
+def test_the_demo_report_is_printed_in_english_arabic_and_chinese(demo):
+    jobs = RenderJob.objects.filter(kind="report")
+    assert sorted(jobs.values_list("language", "status")) == [
+        ("ar", "succeeded"),
+        ("en", "succeeded"),
+        ("zh-hans", "succeeded"),
+    ]
+    for job in jobs:
+        with job.file.open("rb") as pdf:
+            assert pdf.read(5) == b"%PDF-"
+        assert job.page_count > 5
