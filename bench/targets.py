@@ -124,7 +124,7 @@ def build_targets() -> list[Target]:
         (
             "printed outcome report (HTML)",
             COMMISSION_SECRETARIAT,
-            "reports:print",
+            "reports:preview",
             {**pk, "language": "en"},
         ),
         ("events", COMMISSION_SECRETARIAT, "stakeholders:events", pk),
