@@ -1,14 +1,15 @@
 """The report as it is read: the secretariat's print preview, and the published report."""
 
 from django.contrib.auth.models import AnonymousUser
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.functional import cached_property
 from django.views.generic import TemplateView
 
 from accounts.permissions import PermissionRequiredMixin
-from core.fragments import CachedContentMixin
+from core.fragments import CachedContentMixin, cached_fragment
 from core.versions import PUBLIC, review_scope
 from reports.document import report_document
 from reports.enums import ReportStatus
@@ -22,18 +23,28 @@ class ReportPrintView(ManageReportMixin, TemplateView):
 
     Any version, pending translations included (their cover says so), for the secretariat. The
     printed report is made to be published: its annex names only the participants who share
-    their name with everyone, whoever previews it.
+    their name with everyone, whoever previews it; so one copy serves every secretariat reader
+    until the review's data changes.
     """
 
     template_name = "reports/print/report.html"
 
     def get(self, request, *args, **kwargs):
         language = self.language_version.language
-        with translation.override(language):
-            context = self.get_context_data(
-                document=report_document(self.report, language, AnonymousUser())
-            )
-            return self.render_to_response(context).render()
+
+        def render() -> str:
+            with translation.override(language):
+                document = report_document(self.report, language, AnonymousUser())
+                return render_to_string(self.template_name, {"document": document})
+
+        html = cached_fragment(
+            request,
+            "reports.print_preview",
+            scopes=[review_scope(self.review.pk)],
+            vary=[self.review.pk, language],
+            render=render,
+        )
+        return HttpResponse(html)
 
 
 class PublishedReportView(CachedContentMixin, PermissionRequiredMixin, TemplateView):

@@ -217,6 +217,14 @@ def test_the_print_preview_names_only_who_shares_their_name_with_everyone(client
     assert "Ana Public" in page and "Cleo Private" not in page
 
 
+def test_the_print_preview_shows_a_saved_section_at_once(client, report, eclac):
+    client.force_login(eclac)
+    preview = reverse("reports:preview", args=[report.review_id, "en"])
+    assert "Corridors opened" not in client.get(preview).content.decode()
+    autosave(client, report, report.languages.get().sections.first(), "<p>Corridors opened</p>", 0)
+    assert "Corridors opened" in client.get(preview).content.decode()
+
+
 def test_the_history_shows_who_changed_which_words(client, report, eclac):
     client.force_login(eclac)
     section = report.languages.get().sections.first()
