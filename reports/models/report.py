@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core.audit import StatusChange
 from core.drafting import DraftedText, DraftRevision
 from reports.enums import ReportSection, ReportStatus, VersionKind
 from reviews.models import RegionalReview
@@ -66,18 +67,11 @@ class Report(models.Model):
         return self.final_on <= due
 
 
-class ReportStatusChange(models.Model):
+class ReportStatusChange(StatusChange):
     """One move of a report's status: who made it, when, from which state to which."""
 
     report = models.ForeignKey(
         Report, on_delete=models.CASCADE, related_name="status_changes", verbose_name=_("report")
-    )
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-        verbose_name=_("changed by"),
     )
     from_status = models.CharField(
         pgettext_lazy("status change", "from"), max_length=20, choices=ReportStatus.choices
@@ -85,15 +79,9 @@ class ReportStatusChange(models.Model):
     to_status = models.CharField(
         pgettext_lazy("status change", "to"), max_length=20, choices=ReportStatus.choices
     )
-    created_at = models.DateTimeField(_("when"), auto_now_add=True)
 
-    class Meta:
+    class Meta(StatusChange.Meta):
         ordering = ["report", "-created_at", "-pk"]
-        verbose_name = _("status change")
-        verbose_name_plural = _("status changes")
-
-    def __str__(self):
-        return f"{self.from_status} → {self.to_status}"
 
 
 class LanguageVersion(models.Model):
