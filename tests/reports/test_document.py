@@ -153,3 +153,14 @@ def test_the_chinese_report_extracts_as_chinese(report, secretariat, tmp_path):
     write_sections(chinese, secretariat, "<p>本区域各国在扩大正常移民途径方面取得了明显进展。</p>")
     text = pdf_text(report, "zh-hans", secretariat, tmp_path)
     assert "本区域各国在扩大正常移民途径方面取得了明显进展。" in text
+    # Drawn in the Simplified Chinese face, never in the Japanese one a generic family picks.
+    fonts = subprocess.run(
+        ["pdffonts", str(tmp_path / "report-zh-hans.pdf")], capture_output=True, text=True
+    ).stdout
+    families = {
+        line.split()[0].split("+")[-1].removesuffix("-Bold")
+        for line in fonts.splitlines()[2:]
+        if line
+    }
+    assert "Noto-Sans-CJK-SC" in families
+    assert {family for family in families if "CJK" in family} == {"Noto-Sans-CJK-SC"}
