@@ -19,7 +19,7 @@ from typing import Any
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.db import models
 from django.db.models import F
 from django.http import JsonResponse
@@ -196,22 +196,38 @@ def section_rows(section_texts: Iterable[models.Model], typed=None, conflicts=No
     ]
 
 
-class DraftingFormMixin:
+class DraftServiceMixin:
+    """Saves one section through the app's service, named by the view:
+    `draft_service = staticmethod(services.save_section)`, called with the section text, the
+    text, the version it was based on and the writer."""
+
+    draft_service: Callable[..., SavedDraft] | None = None
+
+    def save_section_text(self, section_text, text: str, base_version: int) -> SavedDraft:
+        if self.draft_service is None:
+            raise ImproperlyConfigured(
+                f"{type(self).__name__} must name the service that saves a section (draft_service)."
+            )
+        return self.draft_service(
+            section_text=section_text, text=text, base_version=base_version, actor=self.request.user
+        )
+
+
+class DraftingFormMixin(DraftServiceMixin):
     """The editor page as a plain form: every section posted at once, each with its version.
 
-    The view defines `section_texts()` (the stored sections, in order), `save_section_text(
-    section_text, text, base_version)` (the app's service), `draft_rows(rows)` (the rows as its
-    template reads them) and `get_success_url()`; it also uses ConflictMixin. A section saved
-    meanwhile by someone else is shown beside the writer's text, with status 409.
+    The view defines `section_texts()` (the stored sections, in order), `draft_service` (see
+    DraftServiceMixin), `draft_rows(rows)` (the rows as its template reads them) and
+    `get_success_url()`; it also uses ConflictMixin. A section saved meanwhile by someone else is
+    shown beside the writer's text, with status 409.
     """
 
     draft_saved_message = ""
 
     def section_texts(self) -> Iterable[models.Model]:
-        raise NotImplementedError
-
-    def save_section_text(self, section_text, text: str, base_version: int) -> SavedDraft:
-        raise NotImplementedError
+        raise ImproperlyConfigured(
+            f"{type(self).__name__} must list the sections it edits (section_texts)."
+        )
 
     def draft_rows(self, rows: list[dict]) -> list[dict]:
         return rows
@@ -251,13 +267,13 @@ class DraftingFormMixin:
         return redirect(self.get_success_url())
 
 
-class AutosaveMixin:
+class AutosaveMixin(DraftServiceMixin):
     """JSON endpoint for autosave: saves one section or reports a conflict or a lost session.
 
     Put it before the permission mixin, whose answer to a signed-out writer it replaces.
 
-    The view defines `get_section_text()` (404 outside its document) and
-    `save_section_text(section_text, text, base_version)`.
+    The view defines `get_section_text()` (404 outside its document) and `draft_service` (see
+    DraftServiceMixin).
     """
 
     def handle_no_permission(self):
@@ -267,10 +283,9 @@ class AutosaveMixin:
         )
 
     def get_section_text(self) -> models.Model:
-        raise NotImplementedError
-
-    def save_section_text(self, section_text, text: str, base_version: int) -> SavedDraft:
-        raise NotImplementedError
+        raise ImproperlyConfigured(
+            f"{type(self).__name__} must find the section it saves (get_section_text)."
+        )
 
     def post(self, request, *args, **kwargs):
         section_text = self.get_section_text()

@@ -21,14 +21,13 @@ class ReportEditView(ReportPageMixin, ConflictMixin, DraftingFormMixin, Template
 
     template_name = "reports/edit.html"
 
-    def section_texts(self):
-        return selectors.sections_of(self.language_version)
+    draft_service = staticmethod(services.save_report_section)
 
-    def save_section_text(self, section_text, text, base_version):
-        section_text.language_version = self.language_version
-        return services.save_report_section(
-            section_text=section_text, text=text, base_version=base_version, actor=self.request.user
-        )
+    def section_texts(self):
+        texts = list(selectors.sections_of(self.language_version))
+        for text in texts:  # the service reads the version; it is already loaded
+            text.language_version = self.language_version
+        return texts
 
     def draft_rows(self, rows):
         # A translator writes each section beside the original's.
@@ -73,10 +72,7 @@ class ReportAutosaveView(AutosaveMixin, ManageReportMixin, View):
         section_text.language_version = self.language_version
         return section_text
 
-    def save_section_text(self, section_text, text, base_version):
-        return services.save_report_section(
-            section_text=section_text, text=text, base_version=base_version, actor=self.request.user
-        )
+    draft_service = staticmethod(services.save_report_section)
 
 
 class ReportSectionHistoryView(ReportPageMixin, TemplateView):

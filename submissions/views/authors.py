@@ -130,10 +130,7 @@ class SubmissionEditView(SubmissionPageMixin, ConflictMixin, DraftingFormMixin, 
     def section_texts(self):
         return selectors.sections_of(self.submission)
 
-    def save_section_text(self, section_text, text, base_version):
-        return services.save_section(
-            section_text=section_text, text=text, base_version=base_version, actor=self.request.user
-        )
+    draft_service = staticmethod(services.save_section)
 
     def draft_rows(self, rows):
         for row in rows:
@@ -171,10 +168,7 @@ class SectionAutosaveView(AutosaveMixin, SubmissionMixin, View):
             submission=self.submission,
         )
 
-    def save_section_text(self, section_text, text, base_version):
-        return services.save_section(
-            section_text=section_text, text=text, base_version=base_version, actor=self.request.user
-        )
+    draft_service = staticmethod(services.save_section)
 
 
 class SectionHistoryView(SubmissionPageMixin, TemplateView):
