@@ -18,11 +18,16 @@ def private_storage() -> PrivateStorage:
 
 
 def private_download(field_file, *, filename: str, content_type: str):
-    """A private file as a download; the caller has already checked who may have it."""
+    """A private file as a download; the caller has already checked who may have it, and no
+    cache keeps a copy for anyone else."""
     from django.http import FileResponse, Http404
 
     try:
         handle = field_file.open("rb")
     except FileNotFoundError:
         raise Http404 from None
-    return FileResponse(handle, as_attachment=True, filename=filename, content_type=content_type)
+    response = FileResponse(
+        handle, as_attachment=True, filename=filename, content_type=content_type
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response

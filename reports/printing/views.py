@@ -90,9 +90,7 @@ class DownloadView(JobMixin, View):
         if not job.file:
             return redirect(job)
         filename = f"{job.kind}-{job.object_id}-{job.language}.pdf"
-        response = private_download(job.file, filename=filename, content_type="application/pdf")
-        response["Cache-Control"] = "private, no-store"
-        return response
+        return private_download(job.file, filename=filename, content_type="application/pdf")
 
 
 class MyDocumentsView(OwnContentMixin, PermissionRequiredMixin, TemplateView):

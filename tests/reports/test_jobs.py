@@ -43,6 +43,7 @@ def test_asking_for_a_pdf_renders_it_and_opens_its_page(
     assert (job.requested_by, job.language, job.status) == (secretariat, "ar", "succeeded")
     download = client.get(reverse("reports:download", kwargs={"pk": job.pk}))
     assert download.headers["Content-Type"] == "application/pdf"
+    assert download.headers["Cache-Control"] == "private, no-store"
     assert b"".join(download.streaming_content)[:5] == b"%PDF-"
 
 

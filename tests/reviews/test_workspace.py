@@ -306,6 +306,7 @@ def test_document_files_are_served_only_to_those_allowed(
     response = client.get(url)
     assert response.status_code == 200
     assert response["Content-Disposition"] == 'attachment; filename="paper.pdf"'
+    assert response["Cache-Control"] == "private, no-store"  # no shared cache keeps it
     assert b"".join(response.streaming_content) == PDF_BYTES
     stakeholder = participant_of(ece_review)
     client.force_login(stakeholder)
