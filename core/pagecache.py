@@ -1,9 +1,10 @@
-"""Public pages cached per language for anonymous visitors, invalidated by a version key.
+"""Public pages cached per language for anonymous visitors, each kept with the data version it
+was made from.
 
 Every change to what public pages show moves the PUBLIC data version (core.versions), so a cached
-page is never served after a change. What differs per response is never reused: the CSRF token and the CSP
-nonce are cut out of the stored page and put back fresh, and a visitor with a session or pending
-messages always gets a page rendered for them.
+page is never served after a change. What differs per response is never reused: the CSRF token
+and the CSP nonce are cut out of the stored page and put back fresh, and a visitor with a
+session or pending messages always gets a page rendered for them.
 """
 
 import functools
@@ -16,7 +17,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 
 from core.fragments import TIMEOUT, fill_per_response, strip_per_response
-from core.versions import EVERYTHING, PUBLIC, versions
+from core.versions import EVERYTHING, PUBLIC, versions_and
 
 _HEADERS = ("Content-Type", "Content-Language")
 
@@ -31,16 +32,11 @@ def _cacheable(request) -> bool:
     )
 
 
-def public_version() -> str:
-    """The version of what public pages show: part of the key of anything cached from it."""
-    return versions([PUBLIC, EVERYTHING])
-
-
 def _key(request) -> str:
     path = hashlib.sha256(request.path.encode()).hexdigest()
     # The day too: what is open for registration or upcoming changes with it.
     day = timezone.localdate().isoformat()
-    return f"pagecache:{public_version()}:{request.LANGUAGE_CODE}:{day}:{path}"
+    return f"pagecache:{request.LANGUAGE_CODE}:{day}:{path}"
 
 
 def _store(request, response) -> dict:
@@ -64,14 +60,15 @@ def cache_public_page(view):
         if not _cacheable(request):
             return view(request, *args, **kwargs)
         key = _key(request)
-        stored = cache.get(key)
-        if stored is not None:
+        # The page is kept with the version it was made from, read with it in one round trip.
+        current, stored = versions_and([PUBLIC, EVERYTHING], key)
+        if stored is not None and stored["version"] == current:
             return _restore(request, stored)
         response = view(request, *args, **kwargs)
         if response.status_code == 200 and not response.streaming:
             if hasattr(response, "render"):
                 response.render()
-            cache.set(key, _store(request, response), TIMEOUT)
+            cache.set(key, {**_store(request, response), "version": current}, TIMEOUT)
         return response
 
     return functools.wraps(view)(cached_view)
