@@ -61,7 +61,7 @@ class ReportSection(models.TextChoices):
 
     @property
     def numeral(self) -> str:
-        return ("i", "ii", "iii", "iv", "v")[list(ReportSection).index(self)]
+        return ("i", "ii", "iii", "iv", "v")[self.position]
 
     @property
     def position(self) -> int:
