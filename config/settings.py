@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "budgets",
     "stakeholders",
     "reports",
+    "knowledge",
 ]
 
 MIDDLEWARE = [

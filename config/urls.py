@@ -29,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("", include("budgets.urls")),
     path("", include("stakeholders.urls")),
     path("", include("reports.urls")),
+    path("", include("knowledge.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

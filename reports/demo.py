@@ -1,8 +1,9 @@
 """Demo data for `make demo`: the outcome report of the UNECE regional review.
 
 Written in English (the original), translated into Arabic (an official translation) and into
-Chinese (a translation still pending), then made final and published, all through the services;
-its PDFs rendered in the three languages through the render jobs, ready to download.
+Chinese (a translation still pending) and made final, all through the services; its PDFs
+rendered in the three languages through the render jobs, ready to download. The knowledge
+platform's demo publishes its final versions.
 """
 
 from accounts.models import User
@@ -52,7 +53,6 @@ def load(*, out) -> None:
     services.set_version_kind(version=arabic, kind=VersionKind.OFFICIAL, actor=secretariat)
     chinese = services.add_language_version(report=report, language="zh-hans", actor=secretariat)
     _write(chinese, TEXTS["zh-hans"], secretariat)
-    services.set_report_status(report=report, status=ReportStatus.PUBLISHED, actor=secretariat)
     pages = [
         render_now("report", review.pk, language, secretariat).page_count
         for language in PRINTED_LANGUAGES

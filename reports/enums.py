@@ -21,6 +21,11 @@ class ReportStatus(models.TextChoices):
         }
 
     @classmethod
+    def set_by_publishing(cls) -> set[str]:
+        """Reached and left only by publishing language versions on the knowledge platform."""
+        return {cls.PUBLISHED}
+
+    @classmethod
     def finalised_states(cls) -> set[str]:
         """States in which the report has a final date."""
         return {cls.FINAL, cls.PUBLISHED}

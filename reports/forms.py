@@ -29,10 +29,23 @@ class ReportStatusForm(forms.Form):
 
     def __init__(self, *args, report, **kwargs):
         super().__init__(*args, **kwargs)
-        # Any state is accepted here: set_report_status decides, and says why it refuses.
-        self.next_states = ReportStatus(report.status).next_states()
+        # Any other state is accepted here: set_report_status decides, and says why it refuses.
+        by_publishing = ReportStatus.set_by_publishing()
+        self.next_states = [
+            state
+            for state in ReportStatus(report.status).next_states()
+            if report.status not in by_publishing and state not in by_publishing
+        ]
         if not self.is_bound:
             self.initial["current"] = report.status
+
+    def clean(self):
+        data = super().clean()
+        if {data.get("status"), data.get("current")} & ReportStatus.set_by_publishing():
+            raise forms.ValidationError(
+                _("A report is published, and withdrawn, by publishing its language versions.")
+            )
+        return data
 
 
 class VersionKindForm(forms.Form):

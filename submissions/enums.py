@@ -71,4 +71,5 @@ class AuditAction(models.TextChoices):
     ACCEPTED = "accepted", pgettext_lazy("audit", "accepted")
     PUBLISHED = "published", pgettext_lazy("audit", "published")
     WITHDRAWN = "withdrawn", pgettext_lazy("audit", "withdrawn")
+    UNPUBLISHED = "unpublished", pgettext_lazy("audit", "withdrawn from publication")
     ATTACHMENT = "attachment", pgettext_lazy("audit", "file attached")

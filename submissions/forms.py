@@ -83,7 +83,6 @@ class DecisionForm(forms.Form):
         choices=[
             (SubmissionStatus.RETURNED, _("Return for revision")),
             (SubmissionStatus.ACCEPTED, _("Accept")),
-            (SubmissionStatus.PUBLISHED, _("Publish")),
         ],
     )
     comment = forms.CharField(

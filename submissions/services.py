@@ -12,7 +12,7 @@ from core.drafting import SavedDraft, revision_recorder, save_draft
 from core.uploads import CSV, DOCX, JPEG, ODT, PDF, PNG, XLSX, check_upload
 from reference.models import Objective
 from submissions import emails
-from submissions.enums import SubmissionKind, SubmissionStatus
+from submissions.enums import AuditAction, SubmissionKind, SubmissionStatus
 from submissions.models import (
     Attachment,
     AuditEvent,
@@ -239,6 +239,18 @@ def withdraw_submission(*, submission: Submission, actor) -> Submission:
     submission.status = SubmissionStatus.WITHDRAWN
     submission.save(update_fields=["status", "updated_at"])
     _audit(submission, actor, "withdrawn")
+    return submission
+
+
+@transaction.atomic
+def unpublish_submission(*, submission: Submission, actor, reason: str) -> Submission:
+    """A published input taken off the public record goes back to accepted. Audited, with why."""
+    submission = Submission.objects.select_for_update().get(pk=submission.pk)
+    if submission.status != SubmissionStatus.PUBLISHED:
+        raise ValidationError(_("This submission is not published."))
+    submission.status = SubmissionStatus.ACCEPTED
+    submission.save(update_fields=["status", "updated_at"])
+    _audit(submission, actor, AuditAction.UNPUBLISHED, reason)
     return submission
 
 

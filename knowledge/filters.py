@@ -1,0 +1,57 @@
+"""The one set of filters of the knowledge platform: browsing, search, the CSV and the API.
+
+Every filter names things by their stable public codes (a commission's code, a cycle's slug, an
+objective's number, a country's ISO code, a language code), so filtered addresses can be shared.
+"""
+
+import django_filters
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from knowledge.enums import InputKind, PublicationKind
+from knowledge.models import Publication
+from reference.models import Commission, Country, Objective
+from reviews.models import ReviewCycle
+
+
+class PublicationFilter(django_filters.FilterSet):
+    commission = django_filters.ModelChoiceFilter(
+        label=_("Commission"),
+        field_name="review__commission",
+        to_field_name="code",
+        queryset=Commission.objects.all(),
+        empty_label=_("All"),
+    )
+    cycle = django_filters.ModelChoiceFilter(
+        label=_("Cycle"),
+        field_name="review__cycle",
+        to_field_name="slug",
+        queryset=ReviewCycle.objects.order_by("-imrf_year", "title"),
+        empty_label=_("All"),
+    )
+    objective = django_filters.ModelChoiceFilter(
+        label=_("Objective"),
+        field_name="objectives",
+        to_field_name="number",
+        queryset=Objective.objects.all(),
+        empty_label=_("All"),
+    )
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind"), choices=PublicationKind.choices, empty_label=_("All")
+    )
+    input_kind = django_filters.ChoiceFilter(
+        label=_("Kind of input"), choices=InputKind.choices, empty_label=_("All")
+    )
+    country = django_filters.ModelChoiceFilter(
+        label=_("Country"),
+        to_field_name="iso3",
+        queryset=Country.objects.all(),
+        empty_label=_("All"),
+    )
+    language = django_filters.ChoiceFilter(
+        label=_("Language"), choices=settings.LANGUAGES, empty_label=_("All")
+    )
+
+    class Meta:
+        model = Publication
+        fields = ["commission", "cycle", "objective", "kind", "input_kind", "country", "language"]

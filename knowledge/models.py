@@ -1,0 +1,191 @@
+"""What is on the knowledge platform: one Publication per published thing, and its history.
+
+A Publication is the one answer to "is this public?": every public page, search result, feed,
+sitemap entry, API response and push reads `Publication.objects.public()`. Its row outlives a
+withdrawal (the reason is kept) and a new publication of the same thing reuses it, so its address
+and its id stay the same.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from knowledge.enums import InputKind, PublicationAction, PublicationKind, PublicationStatus
+from reference.models import Country, Objective
+from reports.models import LanguageVersion
+from reviews.enums import ReviewStatus
+from reviews.models import RegionalReview, ReviewDocument
+from submissions.models import Submission
+
+
+class PublicationQuerySet(models.QuerySet):
+    def public(self) -> "PublicationQuerySet":
+        """Published, of a review the public may see."""
+        return self.filter(
+            status=PublicationStatus.PUBLISHED, review__status__in=ReviewStatus.public_states()
+        )
+
+    def with_sources(self) -> "PublicationQuerySet":
+        """Everything a listing shows of each row, in the same query."""
+        return self.select_related(
+            "review__cycle",
+            "review__commission",
+            "country",
+            "report_version__report",
+            "submission__country",
+            "submission__organisation",
+            "document",
+        )
+
+
+class Publication(models.Model):
+    kind = models.CharField(_("kind"), max_length=20, choices=PublicationKind.choices)
+    review = models.ForeignKey(
+        RegionalReview,
+        on_delete=models.CASCADE,
+        related_name="publications",
+        verbose_name=_("regional review"),
+    )
+    # Exactly one source, the one its kind names (a constraint below).
+    report_version = models.OneToOneField(
+        LanguageVersion,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="publication",
+        verbose_name=_("report language version"),
+    )
+    submission = models.OneToOneField(
+        Submission,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="publication",
+        verbose_name=_("input"),
+    )
+    document = models.OneToOneField(
+        ReviewDocument,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="publication",
+        verbose_name=_("document"),
+    )
+    # Copied from the source when published, so that browsing filters without joins.
+    title = models.CharField(_("title"), max_length=500)
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    input_kind = models.CharField(
+        _("kind of input"), max_length=30, choices=InputKind.choices, blank=True
+    )
+    country = models.ForeignKey(
+        Country,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="publications",
+        verbose_name=_("country"),
+    )
+    objectives = models.ManyToManyField(
+        Objective, blank=True, related_name="publications", verbose_name=_("objectives")
+    )
+    # The plain text searched, in the publication's language.
+    text = models.TextField(_("text"), blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=PublicationStatus.choices,
+        default=PublicationStatus.PUBLISHED,
+    )
+    published_at = models.DateTimeField(_("published on"))
+    withdrawn_at = models.DateTimeField(_("withdrawn on"), null=True, blank=True)
+    withdrawal_reason = models.TextField(_("reason for withdrawal"), blank=True, max_length=2000)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    objects = PublicationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        verbose_name = _("publication")
+        verbose_name_plural = _("publications")
+        indexes = [models.Index(fields=["status", "-published_at"])]
+        constraints = [
+            models.CheckConstraint(
+                name="knowledge_one_source_of_its_kind",
+                condition=Q(
+                    kind=PublicationKind.REPORT,
+                    report_version__isnull=False,
+                    submission__isnull=True,
+                    document__isnull=True,
+                )
+                | Q(
+                    kind=PublicationKind.SUBMISSION,
+                    report_version__isnull=True,
+                    submission__isnull=False,
+                    document__isnull=True,
+                )
+                | Q(
+                    kind=PublicationKind.DOCUMENT,
+                    report_version__isnull=True,
+                    submission__isnull=True,
+                    document__isnull=False,
+                ),
+            ),
+            models.CheckConstraint(
+                name="knowledge_withdrawn_iff_withdrawn_at",
+                condition=Q(status=PublicationStatus.WITHDRAWN, withdrawn_at__isnull=False)
+                | Q(status=PublicationStatus.PUBLISHED, withdrawn_at__isnull=True),
+            ),
+            models.CheckConstraint(
+                name="knowledge_input_kind_only_for_inputs",
+                condition=Q(kind=PublicationKind.SUBMISSION) | Q(input_kind=""),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("knowledge:publication", kwargs={"pk": self.pk})
+
+    @property
+    def is_public(self) -> bool:
+        return (
+            self.status == PublicationStatus.PUBLISHED
+            and self.review.status in ReviewStatus.public_states()
+        )
+
+    @property
+    def source(self):
+        return {
+            PublicationKind.REPORT: self.report_version,
+            PublicationKind.SUBMISSION: self.submission,
+            PublicationKind.DOCUMENT: self.document,
+        }[self.kind]
+
+
+class PublicationEvent(models.Model):
+    """One publication or withdrawal: who, when, and why for a withdrawal."""
+
+    publication = models.ForeignKey(
+        Publication, on_delete=models.CASCADE, related_name="events", verbose_name=_("publication")
+    )
+    action = models.CharField(_("action"), max_length=20, choices=PublicationAction.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    reason = models.TextField(_("reason"), blank=True, max_length=2000)
+    created_at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["publication", "-created_at", "-pk"]
+        verbose_name = _("publication event")
+        verbose_name_plural = _("publication events")
+
+    def __str__(self):
+        return f"{self.publication_id}: {self.action}"

@@ -1,0 +1,25 @@
+"""Who may publish and withdraw: the secretariat of the review's commission and the Network's.
+
+Everyone may read what is public; the public pages read `Publication.objects.public()`, so the
+only object-level rule they need is that a publication is public.
+"""
+
+import rules
+
+from reviews.rules import is_secretariat_of_review
+
+
+@rules.predicate
+def is_public_publication(user, publication) -> bool:
+    return publication is not None and publication.is_public
+
+
+@rules.predicate
+def is_secretariat_of_publication(user, publication) -> bool:
+    return publication is not None and is_secretariat_of_review(user, publication.review)
+
+
+rules.add_perm("knowledge.browse", rules.always_allow)
+rules.add_perm("knowledge.read_publication", is_public_publication | is_secretariat_of_publication)
+rules.add_perm("knowledge.manage_publications", is_secretariat_of_review)
+rules.add_perm("knowledge.manage_publication", is_secretariat_of_publication)
