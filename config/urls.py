@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_safe
 
 from accounts.views import switch_language
 from config.views import HomeView, healthz
@@ -20,7 +21,7 @@ urlpatterns = [
     path("i18n/setlang/", switch_language, name="set_language"),
     path(
         "sitemap.xml",
-        cache_public_page(sitemap),
+        cache_public_page(require_safe(sitemap)),
         {"sitemaps": SITEMAPS},
         name="django.contrib.sitemaps.views.sitemap",
     ),

@@ -1,4 +1,5 @@
 from django.urls import path
+from django.views.decorators.http import require_safe
 
 from core.pagecache import cache_public_page
 from knowledge.feeds import PublicationsFeed
@@ -33,10 +34,10 @@ urlpatterns = [
         portal.PublicationFileView.as_view(),
         name="publication_file",
     ),
-    path("knowledge/feed/", cache_public_page(PublicationsFeed()), name="feed"),
+    path("knowledge/feed/", cache_public_page(require_safe(PublicationsFeed())), name="feed"),
     path(
         "knowledge/feed/<str:code>/",
-        cache_public_page(PublicationsFeed()),
+        cache_public_page(require_safe(PublicationsFeed())),
         name="commission_feed",
     ),
     path("reviews/<int:pk>/publishing/", manage.ManagePublicationsView.as_view(), name="manage"),

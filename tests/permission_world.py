@@ -100,10 +100,15 @@ class World:
     render_job: object
     report: object
     report_section: object
+    publication: object
+    published_document: object
 
 
 def _published_report(review, actor):
-    """The review's outcome report, written in English and published."""
+    """The review's outcome report, written in English, final, and published on the knowledge
+    platform."""
+    from knowledge.enums import PublicationKind
+    from knowledge.services import publish
     from reports import services as report_services
     from reports.enums import ReportStatus
 
@@ -112,9 +117,32 @@ def _published_report(review, actor):
         report_services.save_report_section(
             section_text=section_text, text="<p>Findings.</p>", base_version=0, actor=actor
         )
-    for status in (ReportStatus.FINAL, ReportStatus.PUBLISHED):
-        report_services.set_report_status(report=report, status=status, actor=actor)
-    return report
+    report_services.set_report_status(report=report, status=ReportStatus.FINAL, actor=actor)
+    publication = publish(kind=PublicationKind.REPORT, source=report.languages.get(), actor=actor)
+    # Its PDF, printed already: the public download serves it.
+    _rendered("report", review.pk, review, actor)
+    return report, publication
+
+
+def _published_document(review, actor):
+    from knowledge.enums import PublicationKind
+    from knowledge.services import publish
+
+    document = review_services.save_document(
+        document=ReviewDocument(
+            review=review,
+            kind=DocumentKind.BACKGROUND,
+            title="Background paper",
+            visibility=Visibility.PUBLIC,
+        )
+    )
+    review_services.add_document_version(
+        document=document,
+        language="en",
+        upload=SimpleUploadedFile("paper.pdf", PDF, content_type="application/pdf"),
+        actor=actor,
+    )
+    return publish(kind=PublicationKind.DOCUMENT, source=document, actor=actor)
 
 
 def build_world() -> World:
@@ -249,7 +277,7 @@ def build_world() -> World:
         user=people["focal_mex"],
         note_verbale=SimpleUploadedFile("nota.pdf", PDF, content_type="application/pdf"),
     )
-    report = _published_report(review, people["eclac"])
+    report, publication = _published_report(review, people["eclac"])
     return World(
         people=people,
         cycle=review.cycle,
@@ -276,11 +304,17 @@ def build_world() -> World:
         render_job=_rendered_submission(submission, people["eclac"]),
         report=report,
         report_section=report.languages.get().sections.first(),
+        publication=publication,
+        published_document=_published_document(review, people["eclac"]),
     )
 
 
 def _rendered_submission(submission, requester):
     """The ECLAC secretariat's PDF of Mexico's submission, as a finished job leaves it."""
+    return _rendered("submission", submission.pk, submission.review, requester)
+
+
+def _rendered(kind: str, object_id: int, review, requester):
     import hashlib
 
     from django.core.files.base import ContentFile
@@ -290,18 +324,19 @@ def _rendered_submission(submission, requester):
 
     job = RenderJob(
         requested_by=requester,
-        kind="submission",
-        object_id=submission.pk,
-        review=submission.review,
-        title=str(submission),
+        kind=kind,
+        object_id=object_id,
+        review=review,
+        title=f"{kind} {object_id}",
         language="en",
         status=RenderStatus.SUCCEEDED,
         progress=100,
         sha256=hashlib.sha256(PDF).hexdigest(),
         size=len(PDF),
         page_count=1,
+        finished_at=timezone.now(),
     )
-    job.file.save("submission.pdf", ContentFile(PDF), save=False)
+    job.file.save(f"{kind}.pdf", ContentFile(PDF), save=False)
     job.save()
     return job
 

@@ -90,7 +90,19 @@ KWARGS = {
         "section": w.report_section.pk,
     },
     "reports:preview": lambda w: {"pk": w.review.pk, "language": "en"},
-    "reports:published": lambda w: {"pk": w.review.pk, "language": "en"},
+    "knowledge:portal": lambda w: {},
+    "knowledge:browse": lambda w: {},
+    "knowledge:browse_csv": lambda w: {},
+    "knowledge:review": lambda w: {"pk": w.review.pk},
+    "knowledge:objective": lambda w: {"number": 7},
+    "knowledge:publication": lambda w: {"pk": w.publication.pk},
+    "knowledge:publication_pdf": lambda w: {"pk": w.publication.pk},
+    "knowledge:publication_file": lambda w: {"pk": w.published_document.pk, "language": "en"},
+    "knowledge:feed": lambda w: {},
+    "knowledge:commission_feed": lambda w: {"code": "ECLAC"},
+    "knowledge:manage": lambda w: {"pk": w.review.pk},
+    "knowledge:publish": lambda w: {"pk": w.review.pk},
+    "knowledge:withdraw": lambda w: {"pk": w.review.pk, "publication": w.publication.pk},
     "submissions:history": lambda w: {"pk": w.submission.pk, "section": w.section.pk},
     "submissions:objectives": lambda w: {"pk": w.submission.pk},
     "submissions:submit": lambda w: {"pk": w.submission.pk},
@@ -420,9 +432,59 @@ MATRIX = {
         "L 404 404 404 404 404 200 404 200 404",
         "405 405 405 405 405 405 405 405 405 405",
     ),
-    "reports:published": (
+    "knowledge:portal": (
         "200 200 200 200 200 200 200 200 200 200",
         "405 405 405 405 405 405 405 405 405 405",
+    ),
+    "knowledge:browse": (
+        "200 200 200 200 200 200 200 200 200 200",
+        "405 405 405 405 405 405 405 405 405 405",
+    ),
+    "knowledge:browse_csv": (
+        "200 200 200 200 200 200 200 200 200 200",
+        "405 405 405 405 405 405 405 405 405 405",
+    ),
+    "knowledge:review": (
+        "200 200 200 200 200 200 200 200 200 200",
+        "405 405 405 405 405 405 405 405 405 405",
+    ),
+    "knowledge:objective": (
+        "200 200 200 200 200 200 200 200 200 200",
+        "405 405 405 405 405 405 405 405 405 405",
+    ),
+    "knowledge:publication": (
+        "200 200 200 200 200 200 200 200 200 200",
+        "405 405 405 405 405 405 405 405 405 405",
+    ),
+    "knowledge:publication_pdf": (
+        "200 200 200 200 200 200 200 200 200 200",
+        "405 405 405 405 405 405 405 405 405 405",
+    ),
+    "knowledge:publication_file": (
+        "200 200 200 200 200 200 200 200 200 200",
+        "405 405 405 405 405 405 405 405 405 405",
+    ),
+    "knowledge:feed": (
+        "200 200 200 200 200 200 200 200 200 200",
+        "405 405 405 405 405 405 405 405 405 405",
+    ),
+    "knowledge:commission_feed": (
+        "200 200 200 200 200 200 200 200 200 200",
+        "405 405 405 405 405 405 405 405 405 405",
+    ),
+    "knowledge:manage": (
+        "L 404 404 404 404 404 200 404 200 404",
+        "405 405 405 405 405 405 405 405 405 405",
+    ),
+    # Publishing what is already published is refused with a message: nothing changes.
+    "knowledge:publish": (
+        "405 405 405 405 405 405 405 405 405 405",
+        "L 404 404 404 404 404 302 404 302 404",
+    ),
+    # Without a reason the form shows again: nothing is withdrawn.
+    "knowledge:withdraw": (
+        "405 405 405 405 405 405 405 405 405 405",
+        "L 404 404 404 404 404 422 404 422 404",
     ),
     "submissions:autosave": (
         "405 405 405 405 405 405 405 405 405 405",

@@ -36,6 +36,7 @@ def test_secretariat_sees_the_tabs_of_every_app_in_order(client, reference_data)
         (f"{base}/events/", "", "Registrations"),
         (f"{base}/outbox/", "", "Outbox"),
         (f"{base}/report/", "", "Report"),
+        (f"{base}/publishing/", "", "Publishing"),
         (f"{base}/", "", "Public page"),
     ]
 
