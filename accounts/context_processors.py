@@ -14,6 +14,7 @@ _LAYOUT_URL_NAMES = {
     "reviews": "reviews:reviews",
     "objectives": "reference:objectives",
     "commissions": "reference:commissions",
+    "knowledge": "knowledge:portal",
     "submissions": "submissions:mine",
     "budgets": "budgets:list",
     "profile": "accounts:profile",

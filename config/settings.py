@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     # Full-text search's index expressions (knowledge); inert on SQLite.
     "django.contrib.postgres",
+    "django.contrib.sitemaps",
     "rules.apps.AutodiscoverRulesConfig",
     "allauth",
     "allauth.account",

@@ -1,12 +1,14 @@
 from allauth.account.decorators import secure_admin_login
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from accounts.views import switch_language
 from config.views import HomeView, healthz
 from core.pagecache import cache_public_page
+from knowledge.sitemaps import SITEMAPS
 
 # The admin signs in through allauth, so its rate limits and two-factor authentication apply.
 admin.site.login = secure_admin_login(admin.site.login)
@@ -16,6 +18,12 @@ admin.site.site_title = _("GCM regional reviews")
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("i18n/setlang/", switch_language, name="set_language"),
+    path(
+        "sitemap.xml",
+        cache_public_page(sitemap),
+        {"sitemaps": SITEMAPS},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
 ]
 
 urlpatterns += i18n_patterns(

@@ -9,7 +9,9 @@ class KnowledgeConfig(AppConfig):
     def ready(self):
         from core.versions import track_review_part
         from knowledge import rules, signals  # noqa: F401 - permissions, source refresh
+        from knowledge.portal import public_part_context
         from reviews.navigation import register_tab
+        from reviews.publication import register_public_part
 
         register_tab(
             name="publishing",
@@ -17,6 +19,13 @@ class KnowledgeConfig(AppConfig):
             url_name="knowledge:manage",
             permission="knowledge.manage_publications",
             order=97,
+        )
+        # The review's public page says what is published of it, and links to the portal.
+        register_public_part(
+            name="publications",
+            template_name="knowledge/includes/public_part.html",
+            context=public_part_context,
+            order=10,
         )
         track_review_part(self.get_model("Publication"), public=True)
         track_review_part(self.get_model("PublicationEvent"), "publication.review_id")

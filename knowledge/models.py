@@ -157,6 +157,14 @@ class Publication(models.Model):
         )
 
     @property
+    def source_id(self) -> int:
+        return {
+            PublicationKind.REPORT: self.report_version_id,
+            PublicationKind.SUBMISSION: self.submission_id,
+            PublicationKind.DOCUMENT: self.document_id,
+        }[self.kind]
+
+    @property
     def source(self):
         return {
             PublicationKind.REPORT: self.report_version,

@@ -14,10 +14,9 @@ class ReportsConfig(AppConfig):
         register_all()
         # "My documents" shows the person's own jobs.
         track(self.get_model("RenderJob"), lambda job: (person_scope(job.requested_by_id),))
-        from reports import checklist, selectors
+        from reports import checklist
         from reviews.checklist import register_evaluator
         from reviews.navigation import register_tab
-        from reviews.publication import register_public_part
 
         register_tab(
             name="report",
@@ -30,13 +29,6 @@ class ReportsConfig(AppConfig):
         register_evaluator("report-on-time")(checklist.report_on_time)
         register_evaluator("report-published")(checklist.report_published)
         register_evaluator("report-sections")(checklist.report_sections)
-        # A published report shows on the review's public page.
-        register_public_part(
-            name="report",
-            template_name="reports/includes/public_report.html",
-            context=selectors.published_report_context,
-            order=10,
-        )
 
         track_review_part(self.get_model("Report"), public=True)
         track_review_part(self.get_model("ReportStatusChange"), "report.review_id", public=True)

@@ -76,12 +76,12 @@ def report_on_time(facts: ReviewFacts) -> Verdict:
 
 
 def report_published(facts: ReviewFacts) -> Verdict:
-    """Published by the Network: readable on the review's public page."""
+    """Published by the secretariat: at least one final language version on the knowledge platform."""
     report = _report(facts)
     if report is None or report.published_at is None:
         return Verdict.unmet(_("The outcome report is not published."))
     return Verdict.met(
-        _("Published on %(day)s on the review's public page.")
+        _("Published on %(day)s on the knowledge platform.")
         % {"day": date_format(timezone.localdate(report.published_at), "DATE_FORMAT")}
     )
 

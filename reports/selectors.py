@@ -4,10 +4,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, QuerySet
-from django.utils.translation import get_language_info
 
 from reference.models import Objective
-from reports.enums import ReportStatus, VersionKind
+from reports.enums import VersionKind
 from reports.models import LanguageVersion, Report, ReportSectionText
 from reviews.models import RegionalReview
 from submissions.enums import SubmissionKind, SubmissionStatus
@@ -50,38 +49,6 @@ def original_texts(version: LanguageVersion) -> dict[str, ReportSectionText]:
         language_version__kind=VersionKind.ORIGINAL,
     ).select_related("language_version")
     return {text.section: text for text in texts}
-
-
-@dataclass(frozen=True)
-class PublishedVersion:
-    language: str
-    label: str
-    kind: str
-    kind_label: str
-    is_final: bool
-
-
-def published_versions(report: Report) -> list[PublishedVersion]:
-    """The language versions of a published report, final ones first; pending ones labelled."""
-    rows = [
-        PublishedVersion(
-            version.language,
-            get_language_info(version.language)["name_local"],
-            version.kind,
-            VersionKind(version.kind).label,
-            version.is_final,
-        )
-        for version in report.languages.all()
-    ]
-    return sorted(rows, key=lambda row: (not row.is_final, row.language))
-
-
-def published_report_context(review: RegionalReview) -> dict | None:
-    """The review's public page shows a published report (reviews.publication)."""
-    report = report_of(review)
-    if report is None or report.status != ReportStatus.PUBLISHED:
-        return None
-    return {"report": report, "review": review, "versions": published_versions(report)}
 
 
 ACCEPTED = (SubmissionStatus.ACCEPTED, SubmissionStatus.PUBLISHED)

@@ -43,9 +43,4 @@ urlpatterns = [
         public.ReportPrintView.as_view(),
         name="preview",
     ),
-    path(
-        "reviews/<int:pk>/outcome-report/<str:language>/",
-        public.PublishedReportView.as_view(),
-        name="published",
-    ),
 ]

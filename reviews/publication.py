@@ -1,12 +1,12 @@
-"""Parts of a review's public page that later apps add (the published outcome report).
+"""Parts of a review's public page that later apps add (what is published of the review).
 
 Like the workspace tabs (reviews.navigation), a later app registers its part in its
 AppConfig.ready(), so reviews never imports it::
 
     register_public_part(
-        name="report",
-        template_name="reports/includes/public_report.html",
-        context=published_report_context,
+        name="publications",
+        template_name="knowledge/includes/public_part.html",
+        context=public_part_context,
         order=10,
     )
 

@@ -1,0 +1,170 @@
+"""What the portal's pages load: each a fixed number of queries, whatever has been published."""
+
+from dataclasses import dataclass
+
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from knowledge.enums import InputKind, PublicationKind, PublicationStatus
+from knowledge.models import Publication
+from knowledge.selectors import public_publications
+from reference.models import Objective
+from reports.document import ReportDocument, report_document
+from reports.printing.kinds.submissions import submission_context
+from reviews.enums import ReviewStatus
+from reviews.models import RegionalReview
+from submissions.models import ObjectiveProgress, addressed
+
+LATEST = 10
+
+
+def _public_filter(prefix: str) -> Q:
+    return Q(
+        **{
+            f"{prefix}status": PublicationStatus.PUBLISHED,
+            f"{prefix}review__status__in": ReviewStatus.public_states(),
+        }
+    )
+
+
+def public_reviews() -> QuerySet[RegionalReview]:
+    """Every public review with how much of it is published, by cycle then commission."""
+    return (
+        RegionalReview.objects.filter(status__in=ReviewStatus.public_states())
+        .select_related("cycle", "commission")
+        .annotate(published=Count("publications", filter=_public_filter("publications__")))
+        .order_by("-cycle__imrf_year", "cycle__title", "commission__position", "title")
+    )
+
+
+def objectives_with_counts() -> QuerySet[Objective]:
+    return Objective.objects.annotate(
+        published=Count("publications", filter=_public_filter("publications__"))
+    ).order_by("number")
+
+
+def latest_publications() -> list[Publication]:
+    return list(public_publications()[:LATEST])
+
+
+@dataclass(frozen=True)
+class ReviewShelf:
+    """What a public review has published, by kind and, for inputs, by who they come from."""
+
+    reports: list[Publication]
+    # (kind of input's label, its publications), in the order of InputKind.
+    inputs: list[tuple[str, list[Publication]]]
+    documents: list[Publication]
+
+
+def review_shelf(review: RegionalReview) -> ReviewShelf:
+    publications = list(
+        public_publications().filter(review=review).order_by("kind", "language", "title", "pk")
+    )
+    inputs = {kind: [] for kind in InputKind.values}
+    for publication in publications:
+        if publication.kind == PublicationKind.SUBMISSION:
+            inputs[publication.input_kind].append(publication)
+    return ReviewShelf(
+        reports=[p for p in publications if p.kind == PublicationKind.REPORT],
+        inputs=[(InputKind(kind).label, rows) for kind, rows in inputs.items() if rows],
+        documents=[p for p in publications if p.kind == PublicationKind.DOCUMENT],
+    )
+
+
+def public_part_context(review: RegionalReview) -> dict | None:
+    """The review's public page (reviews.publication): its published report and how much else."""
+    if review.status not in ReviewStatus.public_states():
+        return None
+    shelf = review_shelf(review)
+    if not (shelf.reports or shelf.inputs or shelf.documents):
+        return None
+    return {"review": review, "shelf": shelf}
+
+
+@dataclass(frozen=True)
+class RegionOnObjective:
+    review: RegionalReview
+    reports: list[Publication]
+    statements: list[ObjectiveProgress]
+
+
+def objective_across_regions(objective: Objective) -> list[RegionOnObjective]:
+    """Per public review, its published reports covering the objective and what its published
+    inputs say about it. Two queries."""
+    publications = (
+        public_publications()
+        .filter(objectives=objective, kind=PublicationKind.REPORT)
+        .order_by("language")
+    )
+    statements = (
+        ObjectiveProgress.objects.filter(
+            addressed(),
+            _public_filter("submission__publication__"),
+            objective=objective,
+        )
+        .select_related(
+            "submission__publication",
+            "submission__review__cycle",
+            "submission__review__commission",
+            "submission__country",
+            "submission__organisation",
+            "submission__author",
+        )
+        .order_by("submission__country__name", "submission__organisation__name", "pk")
+    )
+    regions: dict[int, RegionOnObjective] = {}
+    for publication in publications:
+        region = regions.setdefault(
+            publication.review_id, RegionOnObjective(publication.review, [], [])
+        )
+        region.reports.append(publication)
+    for row in statements:
+        review = row.submission.review
+        region = regions.setdefault(review.pk, RegionOnObjective(review, [], []))
+        region.statements.append(row)
+    return sorted(
+        regions.values(),
+        key=lambda region: (
+            -region.review.cycle.imrf_year,
+            region.review.commission.position,
+            region.review.title,
+        ),
+    )
+
+
+def report_of(publication: Publication) -> ReportDocument:
+    """The report as the public reads it: names only of those who share them with everyone."""
+    version = publication.report_version
+    return report_document(version.report, version.language, AnonymousUser())
+
+
+def other_languages(publication: Publication) -> list[Publication]:
+    """The report's other published language versions."""
+    return list(
+        Publication.objects.public()
+        .filter(report_version__report_id=publication.report_version.report_id)
+        .exclude(pk=publication.pk)
+        .order_by("language")
+    )
+
+
+def input_of(publication: Publication) -> dict:
+    return submission_context(publication.submission, AnonymousUser())
+
+
+def document_files(publication: Publication) -> list:
+    """The latest version of the document in each of its languages."""
+    latest = {}
+    for version in publication.document.versions.order_by("language", "-number"):
+        latest.setdefault(version.language, version)
+    return list(latest.values())
+
+
+def publication_for_page(pk: int) -> Publication | None:
+    return (
+        public_publications()
+        .prefetch_related(Prefetch("objectives", queryset=Objective.objects.order_by("number")))
+        .filter(pk=pk)
+        .first()
+    )
