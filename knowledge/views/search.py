@@ -4,19 +4,16 @@ from django.views.generic import TemplateView
 
 from accounts.permissions import PermissionRequiredMixin
 from core.listing import page_of
-from knowledge.filters import PublicationFilter
 from knowledge.forms import SearchForm
 from knowledge.search import highlighted, search_publications
-from knowledge.selectors import public_publications
-
-RESULTS_PER_PAGE = 20
+from knowledge.views.portal import PER_PAGE, FilteredMixin
 
 
-class SearchView(PermissionRequiredMixin, TemplateView):
+class SearchView(FilteredMixin, PermissionRequiredMixin, TemplateView):
     """Search everything published, narrowed by the portal's filters; open to everyone.
 
-    Not kept in the cache: any visitor could fill it with queries (the address without a query,
-    the empty form, is kept as every public page is).
+    Only the empty form is kept in the cache (cache_public_page skips query strings): any visitor
+    could fill it with queries.
     """
 
     permission_required = "knowledge.browse"
@@ -27,25 +24,16 @@ class SearchView(PermissionRequiredMixin, TemplateView):
     def form(self) -> SearchForm:
         return SearchForm(self.request.GET)
 
-    @cached_property
-    def filter(self) -> PublicationFilter:
-        return PublicationFilter(self.request.GET, queryset=public_publications())
-
     @property
     def query(self) -> str:
         return self.form.cleaned_data["q"] if self.form.is_valid() else ""
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(
-            form=self.form, filter=self.filter, query=self.query, **kwargs
+            form=self.form, filter=self.filterset, query=self.query, **kwargs
         )
         if self.query:
-            context.update(
-                page_of(
-                    self.request,
-                    search_publications(self.query, self.filter.qs),
-                    per_page=RESULTS_PER_PAGE,
-                )
-            )
+            found = search_publications(self.query, self.rows())
+            context.update(page_of(self.request, found, per_page=PER_PAGE))
             context["results"] = highlighted(context["page_obj"], self.query)
         return context

@@ -3,9 +3,11 @@
 import pytest
 from django.db import connection
 from django.urls import reverse
+from django.utils import timezone
 
 from knowledge import services
-from knowledge.search import highlighted, search_publications
+from knowledge.models import Publication
+from knowledge.search import TEXT_SEARCH_CONFIGS, highlighted, search_publications
 from knowledge.selectors import public_publications
 from reviews.enums import ReviewStatus
 from reviews.models import RegionalReview
@@ -13,13 +15,14 @@ from submissions.enums import SubmissionStatus
 from submissions.models import Submission
 from tests.conftest import service_missing
 from tests.factories import network_secretariat
-from tests.knowledge.builders import published_document, published_input
+from tests.knowledge.builders import announced_review, published_document, published_input
 from tests.reports.builders import ARABIC, CHINESE, RUSSIAN, written_submission
 
 pytestmark = pytest.mark.django_db
 
-# The filter form's four lists (commissions, cycles, objectives, countries), the count, the page.
-QUERIES_PER_PAGE = 6
+# The commission asked for, the count, the page and its objectives, and the filter form's four
+# lists (commissions, cycles, objectives, countries).
+QUERIES_PER_PAGE = 8
 
 FRENCH = "Les travailleurs migrants saisonniers ont accès aux services consulaires."
 ENGLISH = "Remittances sent home by each migrant worker support whole families."
@@ -73,12 +76,10 @@ def test_each_language_is_served_by_its_index(library):
     _needs_postgresql()
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
-    plans = {
-        query: search_publications(query, public_publications()).explain()
-        for query in ("миграция", "契约区域")
-    }
-    assert "knowledge_pub_fts_ru" in plans["миграция"]
-    assert "knowledge_pub_trgm" in plans["契约区域"]
+    # Without the public gate, whose status index a table this small would rather use.
+    plan = search_publications("миграция", Publication.objects.all()).explain()
+    indexes = {"knowledge_pub_trgm"} | {f"knowledge_pub_fts_{code}" for code in TEXT_SEARCH_CONFIGS}
+    assert {index for index in indexes if index in plan} == indexes
 
 
 def test_a_hit_in_the_title_ranks_first(library):
@@ -90,10 +91,12 @@ def test_withdrawn_unpublished_and_hidden_items_are_never_found(library):
     services.withdraw(publication=library["en"], actor=network_secretariat(), reason="Superseded.")
     RegionalReview.objects.filter(pk=library["fr"].review_id).update(status=ReviewStatus.DRAFT)
     accepted = written_submission(
-        country="ARG", commission="ECLAC", language="en", text=ENGLISH, accepted=True
+        country="ARG", review=announced_review("ECLAC"), text=ENGLISH, accepted=True
     )
     returned = written_submission(country="BRA", review=accepted.review, text=ENGLISH)
-    Submission.objects.filter(pk=returned.pk).update(status=SubmissionStatus.RETURNED)
+    Submission.objects.filter(pk=returned.pk).update(
+        status=SubmissionStatus.RETURNED, submitted_at=timezone.now()
+    )
 
     assert (found("remittances"), found("saisonniers")) == ([], [])
 
@@ -106,19 +109,25 @@ def test_the_words_found_are_marked_and_the_text_escaped(reference_data):
     expected = (
         "<mark>Migrants</mark> &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; families"
     )
-    assert (result.title, result.excerpt) == (expected, expected)
+    # ts_headline's excerpts leave out what its parser reads as tags; its titles keep everything.
+    without_tags = "<mark>Migrants</mark>  alert(&quot;x&quot;)  &amp; families"
+    assert result.title == expected
+    assert result.excerpt == (without_tags if connection.vendor == "postgresql" else expected)
 
 
 def test_chinese_excerpt_marks_the_characters_found(library):
     [result] = highlighted(found("移民"), "移民")
-    assert result.excerpt == "安全、有序和正常<mark>移民</mark>全球契约区域审查进展顺利"
+    # Its five sections and its narrative on objective 1 each hold the text.
+    assert result.excerpt == " ".join(
+        ["安全、有序和正常<mark>移民</mark>全球契约区域审查进展顺利"] * 6
+    )
 
 
 def test_containment_finds_every_word_in_any_case_and_leaves_out_excluded_ones(library):
     if connection.vendor == "postgresql":
         pytest.skip("the fallback searches SQLite; PostgreSQL stems")
     assert found("MIGRANT remittances") == [library["en"]]
-    assert found("migrant -families") == []
+    assert found("remittances -families") == []
     assert found("التعاون") == [library["ar"]]
     assert found("договор") == [library["ru"]]
 
