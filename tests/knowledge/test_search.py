@@ -185,3 +185,12 @@ def test_search_page_queries_do_not_grow_with_the_results(
     with django_assert_num_queries(QUERIES_PER_PAGE):
         response = search_page(client, q="reintegration", commission="ECE")
     assert len(response.context["results"]) == count
+
+
+def test_search_page_in_arabic_reads_right_to_left(client, library):
+    response = client.get("/ar/knowledge/search/", {"q": "التعاون"})
+
+    html = response.content.decode()
+    assert '<html lang="ar" dir="rtl">' in html
+    assert [result.publication for result in response.context["results"]] == [library["ar"]]
+    assert 'lang="ar" dir="auto"' in html
