@@ -187,10 +187,22 @@ def build_targets() -> list[Target]:
                 {"pk": funding_request.pk},
             )
         )
-    return [
+    targets = [
         Target(page, role, name, reverse(name, kwargs=kwargs), cookies[role])
         for page, role, name, kwargs in pages
     ]
+    # Searches carry their query in the address, which no public page cache keeps.
+    search = reverse("knowledge:search")
+    targets += [
+        Target("knowledge search", ANONYMOUS, "knowledge:search", f"{search}?q=migration+policy"),
+        Target(
+            "knowledge search in one commission",
+            ANONYMOUS,
+            "knowledge:search",
+            f"{search}?q=migration&commission=ECA",
+        ),
+    ]
+    return targets
 
 
 def measure_in_process(targets: list[Target]) -> None:

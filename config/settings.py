@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # Full-text search's index expressions (knowledge); inert on SQLite.
+    "django.contrib.postgres",
     "django.contrib.sitemaps",
     "rules.apps.AutodiscoverRulesConfig",
     "allauth",

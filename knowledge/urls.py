@@ -3,7 +3,7 @@ from django.views.decorators.http import require_safe
 
 from core.pagecache import cache_public_page
 from knowledge.feeds import PublicationsFeed
-from knowledge.views import manage, portal
+from knowledge.views import manage, portal, search
 
 app_name = "knowledge"
 
@@ -47,4 +47,5 @@ urlpatterns = [
         manage.WithdrawView.as_view(),
         name="withdraw",
     ),
+    path("knowledge/search/", cache_public_page(search.SearchView.as_view()), name="search"),
 ]

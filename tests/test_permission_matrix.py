@@ -166,6 +166,8 @@ KWARGS = {
     "reports:documents": lambda w: {},
     "reports:job": lambda w: {"pk": w.render_job.pk},
     "reports:download": lambda w: {"pk": w.render_job.pk},
+    # Searching the knowledge platform.
+    "knowledge:search": lambda w: {},
 }
 
 
@@ -679,6 +681,11 @@ MATRIX = {
     "stakeholders:registrations": (
         "L 404 404 404 404 404 200 404 200 404",
         "L 404 404 404 404 404 302 404 302 404",
+    ),
+    # Searching the knowledge platform: everyone reads, nobody sends.
+    "knowledge:search": (
+        "200 200 200 200 200 200 200 200 200 200",
+        "405 405 405 405 405 405 405 405 405 405",
     ),
 }
 
