@@ -9,6 +9,7 @@ class KnowledgeConfig(AppConfig):
     def ready(self):
         from core.versions import track_review_part
         from knowledge import rules, signals  # noqa: F401 - permissions, source refresh
+        from knowledge.push import hooks  # noqa: F401 - push to an external platform
         from reviews.navigation import register_tab
 
         register_tab(

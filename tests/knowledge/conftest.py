@@ -1,0 +1,25 @@
+import pytest
+
+from tests.knowledge.platform import serve
+
+SECRET = "a-shared-secret-of-forty-characters-0123"
+SITE_URL = "https://reviews.example.org"
+
+
+@pytest.fixture
+def platform():
+    platform, server = serve()
+    yield platform
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def push_on(settings, platform):
+    """The push switched on, to the platform above; the publication page's address resolvable."""
+    settings.ROOT_URLCONF = "tests.knowledge.urls"
+    settings.SITE_URL = SITE_URL
+    settings.KNOWLEDGE_PUSH_URL = platform.url
+    settings.KNOWLEDGE_PUSH_SECRET = SECRET
+    settings.KNOWLEDGE_PUSH_MAX_ATTEMPTS = 3
+    return platform
