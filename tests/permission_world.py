@@ -100,6 +100,7 @@ class World:
     render_job: object
     report: object
     report_section: object
+    delivery: object
 
 
 def _published_report(review, actor):
@@ -276,6 +277,28 @@ def build_world() -> World:
         render_job=_rendered_submission(submission, people["eclac"]),
         report=report,
         report_section=report.languages.get().sections.first(),
+        delivery=_failed_delivery(report, people["eclac"]),
+    )
+
+
+def _failed_delivery(report, actor):
+    """The report's English version on the knowledge platform, whose push failed every attempt
+    (recorded as the task leaves it: the push is off in the tests)."""
+    from knowledge import services as knowledge_services
+    from knowledge.enums import PublicationAction, PublicationKind
+    from knowledge.push.models import Delivery
+
+    publication = knowledge_services.publish(
+        kind=PublicationKind.REPORT, source=report.languages.get(), actor=actor
+    )
+    return Delivery.objects.create(
+        publication=publication,
+        action=PublicationAction.PUBLISHED,
+        url="https://platform.example.org/hooks/gcm",
+        status=Delivery.Status.FAILED,
+        attempts=8,
+        last_status_code=500,
+        last_error="HTTP 500 Internal Server Error",
     )
 
 

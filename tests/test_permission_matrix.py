@@ -154,6 +154,9 @@ KWARGS = {
     "reports:documents": lambda w: {},
     "reports:job": lambda w: {"pk": w.render_job.pk},
     "reports:download": lambda w: {"pk": w.render_job.pk},
+    # Deliveries to the knowledge platform.
+    "knowledge:deliveries": lambda w: {},
+    "knowledge:delivery_send": lambda w: {"pk": w.delivery.pk},
 }
 
 
@@ -616,6 +619,16 @@ MATRIX = {
     ),
     "stakeholders:registrations": (
         "L 404 404 404 404 404 200 404 200 404",
+        "L 404 404 404 404 404 302 404 302 404",
+    ),
+    # Deliveries to the knowledge platform: every secretariat opens the list (of its own
+    # commission's deliveries); only the review's secretariat sends one again.
+    "knowledge:deliveries": (
+        "L 404 404 404 404 404 200 200 200 200",
+        "405 405 405 405 405 405 405 405 405 405",
+    ),
+    "knowledge:delivery_send": (
+        "405 405 405 405 405 405 405 405 405 405",
         "L 404 404 404 404 404 302 404 302 404",
     ),
 }

@@ -9,30 +9,14 @@ from django.urls import reverse
 from django.utils import translation
 
 from knowledge import services
-from knowledge.enums import PublicationAction, PublicationKind
+from knowledge.enums import PublicationAction
 from knowledge.push.models import Delivery
 from knowledge.push.services import body_of, record_delivery, wait_before_attempt
 from knowledge.push.signing import verify_signature
-from reference.models import Commission
-from reviews.enums import ReviewStatus
-from tests.factories import commission_secretariat, make_review
+from tests.knowledge.builders import publish_input
 from tests.knowledge.conftest import SECRET, SITE_URL
-from tests.reports.builders import written_submission
 
 pytestmark = pytest.mark.django_db
-
-
-def publish_input(capture, commission="ECLAC", country="MEX", slug="2020-2021"):
-    review = make_review(commission, status=ReviewStatus.ANNOUNCED, slug=slug)
-    submission = written_submission(
-        country=country, commission=commission, review=review, accepted=True
-    )
-    secretariat = commission_secretariat(Commission.objects.get(code=commission))
-    with capture(execute=True):
-        publication = services.publish(
-            kind=PublicationKind.SUBMISSION, source=submission, actor=secretariat
-        )
-    return publication, secretariat
 
 
 def payload(received) -> dict:
