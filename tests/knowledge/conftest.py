@@ -1,9 +1,6 @@
 import pytest
 
-from tests.knowledge.platform import serve
-
-SECRET = "a-shared-secret-of-forty-characters-0123"
-SITE_URL = "https://reviews.example.org"
+from tests.knowledge.platform import SECRET, SITE_URL, serve
 
 
 @pytest.fixture

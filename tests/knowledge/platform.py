@@ -2,9 +2,15 @@
 answers with the codes it is told to, then 200."""
 
 import threading
+import time
 from dataclasses import dataclass, field
 from email.message import Message
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from knowledge.push.signing import verify_signature
+
+SECRET = "a-shared-secret-of-forty-characters-0123"
+SITE_URL = "https://reviews.example.org"
 
 
 @dataclass(frozen=True)
@@ -12,6 +18,7 @@ class Received:
     path: str
     headers: Message
     body: bytes
+    at: float = field(default_factory=time.monotonic)
 
 
 @dataclass
@@ -23,6 +30,14 @@ class Platform:
 
     def answer(self, *codes: int, **headers: str) -> None:
         self.answers.extend((code, headers) for code in codes)
+
+
+def signed(received: Received) -> bool:
+    """Whether a request verifies as the platform checks it, with the shared secret."""
+    headers = received.headers
+    return verify_signature(
+        SECRET, headers["X-GCM-Timestamp"], received.body, headers["X-GCM-Signature"]
+    )
 
 
 def serve() -> tuple[Platform, ThreadingHTTPServer]:

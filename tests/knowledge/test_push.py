@@ -14,20 +14,13 @@ from knowledge.push.models import Delivery
 from knowledge.push.services import body_of, record_delivery, wait_before_attempt
 from knowledge.push.signing import verify_signature
 from tests.knowledge.builders import publish_input
-from tests.knowledge.conftest import SECRET, SITE_URL
+from tests.knowledge.platform import SECRET, SITE_URL, signed
 
 pytestmark = pytest.mark.django_db
 
 
 def payload(received) -> dict:
     return json.loads(received.body)
-
-
-def signed(received) -> bool:
-    headers = received.headers
-    return verify_signature(
-        SECRET, headers["X-GCM-Timestamp"], received.body, headers["X-GCM-Signature"]
-    )
 
 
 def test_publishing_sends_one_signed_request_with_the_publication(
@@ -165,14 +158,14 @@ def test_failed_delivery_sent_again_once_the_platform_recovers_is_delivered(
 
 
 def test_redirect_is_not_followed(reference_data, push_on, django_capture_on_commit_callbacks):
-    elsewhere = "http://127.0.0.1:9/stolen"
-    push_on.answer(307, 307, 307, Location=elsewhere)
+    moved = push_on.url.replace("/hooks/gcm", "/moved")
+    push_on.answer(307, 301, 308, Location=moved)
     publish_input(django_capture_on_commit_callbacks)
 
     delivery = Delivery.objects.get()
     assert [request.path for request in push_on.received] == ["/hooks/gcm"] * 3
-    assert (delivery.status, delivery.last_status_code) == (Delivery.Status.FAILED, 307)
-    assert delivery.last_error.endswith(f"Redirected to {elsewhere}: not followed.")
+    assert (delivery.status, delivery.last_status_code) == (Delivery.Status.FAILED, 308)
+    assert delivery.last_error.endswith(f"Redirected to {moved}: not followed.")
 
 
 def test_unreachable_platform_records_the_network_error(
@@ -198,11 +191,12 @@ def test_replayed_or_tampered_request_fails_verification(
     timestamp, signature = request.headers["X-GCM-Timestamp"], request.headers["X-GCM-Signature"]
     tampered = request.body.replace(b'"kind":"submission"', b'"kind":"report"')
 
-    assert verify_signature(SECRET, timestamp, request.body, signature)
-    assert not verify_signature(
-        SECRET, timestamp, request.body, signature, now=int(timestamp) + 301
-    )
-    assert not verify_signature(SECRET, int(timestamp) + 301, request.body, signature)
+    sent_at = int(timestamp)
+
+    assert verify_signature(SECRET, timestamp, request.body, signature, now=sent_at + 300)
+    # Replayed more than five minutes later; or with the timestamp made fresh again.
+    assert not verify_signature(SECRET, timestamp, request.body, signature, now=sent_at + 301)
+    assert not verify_signature(SECRET, sent_at + 400, request.body, signature, now=sent_at + 400)
     assert tampered != request.body
     assert not verify_signature(SECRET, timestamp, tampered, signature)
     assert not verify_signature("another-secret" * 3, timestamp, request.body, signature)
