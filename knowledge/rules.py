@@ -1,7 +1,8 @@
 """Who may publish and withdraw: the secretariat of the review's commission and the Network's.
 
 Everyone may read what is public; the public pages read `Publication.objects.public()`, so the
-only object-level rule they need is that a publication is public.
+only object-level rule they need is that a publication is public. The pushes of publications to
+the external platform are followed, and sent again, by the same secretariats.
 """
 
 import rules

@@ -43,7 +43,8 @@ def post_json(url: str, body: bytes, headers: dict[str, str]) -> Answer:
             text = answer.read(ERROR_EXCERPT).decode("utf-8", "replace")
         if 300 <= answer.code < 400:
             text = f"Redirected to {answer.headers.get('Location', '?')}: not followed."
-        return Answer(answer.code, f"HTTP {answer.code} {answer.reason}: {text}".strip())
+        said = f"HTTP {answer.code} {answer.reason}"
+        return Answer(answer.code, f"{said}: {text.strip()}" if text.strip() else said)
     except (OSError, http.client.HTTPException) as failure:  # refused, timed out, reset, garbled
         reason = getattr(failure, "reason", failure)
         return Answer(None, f"{type(failure).__name__}: {reason}"[:ERROR_EXCERPT])
