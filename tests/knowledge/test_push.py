@@ -2,6 +2,7 @@
 while it fails, sent again from the Deliveries page by the review's secretariat only."""
 
 import json
+import socket
 import time
 
 import pytest
@@ -171,7 +172,10 @@ def test_redirect_is_not_followed(reference_data, push_on, django_capture_on_com
 def test_unreachable_platform_records_the_network_error(
     reference_data, push_on, settings, django_capture_on_commit_callbacks
 ):
-    settings.KNOWLEDGE_PUSH_URL = "http://127.0.0.1:9/hooks/gcm"  # the discard port: refused
+    with socket.socket() as closed:  # a port nothing listens on once it is closed
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    settings.KNOWLEDGE_PUSH_URL = f"http://127.0.0.1:{port}/hooks/gcm"
     publish_input(django_capture_on_commit_callbacks)
 
     delivery = Delivery.objects.get()
