@@ -2,6 +2,7 @@
 
 import os
 from typing import Any
+from urllib.parse import urlsplit
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
@@ -59,6 +60,19 @@ def required(name: str, why: str) -> str:
     if not value:
         raise ImproperlyConfigured(f"{name} must be set {why}.")
     return value
+
+
+def web_address(name: str) -> str:
+    """An http:// or https:// address with a host, without its trailing slash; "" when unset."""
+    raw = string(name)
+    if not raw:
+        return ""
+    parts = urlsplit(raw)
+    if parts.scheme not in {"http", "https"} or not parts.hostname:
+        raise ImproperlyConfigured(
+            f"{name}={raw!r} is not a web address: expected https://host/path."
+        )
+    return raw.rstrip("/")
 
 
 def database(name: str, default: str) -> dict[str, Any]:

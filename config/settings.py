@@ -265,6 +265,28 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "unacked_restore_throttle": env.integer("CELERY_UNACKED_RESTORE_THROTTLE", 10, minimum=1),
 }
 
+# The address of this application as the public reaches it (https://reviews.example.org), for
+# links sent to other systems.
+SITE_URL = env.web_address("SITE_URL")
+
+# Push to an external knowledge platform (knowledge/push/): every publication and withdrawal is
+# POSTed there, signed with the shared secret, when both are set. A failed delivery is tried again
+# after the back-off (seconds), doubled each time, up to the number of attempts.
+KNOWLEDGE_PUSH_URL = env.web_address("KNOWLEDGE_PUSH_URL")
+KNOWLEDGE_PUSH_SECRET = env.string("KNOWLEDGE_PUSH_SECRET")
+KNOWLEDGE_PUSH_MAX_ATTEMPTS = env.integer("KNOWLEDGE_PUSH_MAX_ATTEMPTS", 8, minimum=1)
+KNOWLEDGE_PUSH_BACKOFF = env.integer("KNOWLEDGE_PUSH_BACKOFF", 30, minimum=1)
+if bool(KNOWLEDGE_PUSH_URL) != bool(KNOWLEDGE_PUSH_SECRET):
+    raise ImproperlyConfigured(
+        "KNOWLEDGE_PUSH_URL and KNOWLEDGE_PUSH_SECRET are set together, or neither is."
+    )
+if KNOWLEDGE_PUSH_SECRET and len(KNOWLEDGE_PUSH_SECRET) < 32:
+    raise ImproperlyConfigured("KNOWLEDGE_PUSH_SECRET must be at least 32 characters long.")
+if KNOWLEDGE_PUSH_URL and not SITE_URL:
+    raise ImproperlyConfigured(
+        "SITE_URL must be set when KNOWLEDGE_PUSH_URL is: the push sends public addresses."
+    )
+
 # Participants' personal data is removed this many days after the end of the event they
 # registered for (stakeholders.tasks, run daily by Celery beat); anonymous counts stay.
 PERSONAL_DATA_RETENTION_DAYS = env.integer("PERSONAL_DATA_RETENTION_DAYS", 365, minimum=0)

@@ -10,6 +10,7 @@ class KnowledgeConfig(AppConfig):
         from core.versions import track_review_part
         from knowledge import rules, signals  # noqa: F401 - permissions, source refresh
         from knowledge.portal import public_part_context
+        from knowledge.push import hooks  # noqa: F401 - push to an external platform
         from reviews.navigation import register_tab
         from reviews.publication import register_public_part
 

@@ -197,3 +197,6 @@ class PublicationEvent(models.Model):
 
     def __str__(self):
         return f"{self.publication_id}: {self.action}"
+
+
+from knowledge.push.models import Delivery  # noqa: E402, F401 - a model of this app, in its own module

@@ -3,6 +3,7 @@ from django.views.decorators.http import require_safe
 
 from core.pagecache import cache_public_page
 from knowledge.feeds import PublicationsFeed
+from knowledge.push import views as push_views
 from knowledge.views import manage, portal, search
 
 app_name = "knowledge"
@@ -46,6 +47,12 @@ urlpatterns = [
         "reviews/<int:pk>/publishing/<int:publication>/withdraw/",
         manage.WithdrawView.as_view(),
         name="withdraw",
+    ),
+    path("knowledge/deliveries/", push_views.DeliveryListView.as_view(), name="deliveries"),
+    path(
+        "knowledge/deliveries/<int:pk>/send/",
+        push_views.DeliverySendView.as_view(),
+        name="delivery_send",
     ),
     path("knowledge/search/", cache_public_page(search.SearchView.as_view()), name="search"),
 ]

@@ -102,6 +102,7 @@ class World:
     report_section: object
     publication: object
     published_document: object
+    delivery: object
 
 
 def _published_report(review, actor):
@@ -306,6 +307,24 @@ def build_world() -> World:
         report_section=report.languages.get().sections.first(),
         publication=publication,
         published_document=_published_document(review, people["eclac"]),
+        delivery=_failed_delivery(publication),
+    )
+
+
+def _failed_delivery(publication):
+    """The push of the report's publication, failed at every attempt (recorded as the task leaves
+    it: the push is off in the tests)."""
+    from knowledge.enums import PublicationAction
+    from knowledge.push.models import Delivery
+
+    return Delivery.objects.create(
+        publication=publication,
+        action=PublicationAction.PUBLISHED,
+        url="https://platform.example.org/hooks/gcm",
+        status=Delivery.Status.FAILED,
+        attempts=8,
+        last_status_code=500,
+        last_error="HTTP 500 Internal Server Error",
     )
 
 

@@ -101,6 +101,8 @@ KWARGS = {
     "knowledge:feed": lambda w: {},
     "knowledge:commission_feed": lambda w: {"code": "ECLAC"},
     "knowledge:manage": lambda w: {"pk": w.review.pk},
+    "knowledge:deliveries": lambda w: {},
+    "knowledge:delivery_send": lambda w: {"pk": w.delivery.pk},
     "knowledge:publish": lambda w: {"pk": w.review.pk},
     "knowledge:withdraw": lambda w: {"pk": w.review.pk, "publication": w.publication.pk},
     "submissions:history": lambda w: {"pk": w.submission.pk, "section": w.section.pk},
@@ -473,6 +475,16 @@ MATRIX = {
     "knowledge:commission_feed": (
         "200 200 200 200 200 200 200 200 200 200",
         "405 405 405 405 405 405 405 405 405 405",
+    ),
+    # Deliveries to the knowledge platform: every secretariat opens the list (of its own
+    # commission's deliveries); only the review's secretariat sends one again.
+    "knowledge:deliveries": (
+        "L 404 404 404 404 404 200 200 200 200",
+        "405 405 405 405 405 405 405 405 405 405",
+    ),
+    "knowledge:delivery_send": (
+        "405 405 405 405 405 405 405 405 405 405",
+        "L 404 404 404 404 404 302 404 302 404",
     ),
     "knowledge:manage": (
         "L 404 404 404 404 404 200 404 200 404",

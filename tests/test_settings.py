@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 PRODUCTION = {
     "GCM_ENV": "production",
@@ -88,3 +90,39 @@ def test_production_without_mail_server_stops():
     result = run_manage("check", **{**PRODUCTION, "EMAIL_URL": ""})
     assert result.returncode != 0
     assert "EMAIL_URL must be set in production" in result.stderr
+
+
+PUSH = {
+    "KNOWLEDGE_PUSH_URL": "https://platform.example.org/hooks/gcm",
+    "KNOWLEDGE_PUSH_SECRET": "s" * 32,
+    "SITE_URL": "https://reviews.example.org",
+}
+
+
+@pytest.mark.parametrize(
+    ("environment", "message"),
+    [
+        (
+            {**PUSH, "KNOWLEDGE_PUSH_SECRET": ""},
+            "KNOWLEDGE_PUSH_URL and KNOWLEDGE_PUSH_SECRET are set together",
+        ),
+        (
+            {**PUSH, "KNOWLEDGE_PUSH_SECRET": "short"},
+            "KNOWLEDGE_PUSH_SECRET must be at least 32 characters",
+        ),
+        ({**PUSH, "SITE_URL": ""}, "SITE_URL must be set when KNOWLEDGE_PUSH_URL is"),
+        (
+            {**PUSH, "KNOWLEDGE_PUSH_URL": "file:///etc/passwd"},
+            "KNOWLEDGE_PUSH_URL='file:///etc/passwd' is not a web address",
+        ),
+    ],
+)
+def test_half_configured_knowledge_push_stops(environment, message):
+    result = run_manage("check", **environment)
+    assert result.returncode != 0
+    assert message in result.stderr
+
+
+def test_configured_knowledge_push_passes_the_checks():
+    result = run_manage("check", **PUSH)
+    assert result.returncode == 0, result.stderr

@@ -178,3 +178,19 @@ def published_document(*, title: str, commission: str = "ECE"):
     return services.publish(
         kind=PublicationKind.DOCUMENT, source=document, actor=secretariat_of(document)
     )
+
+
+def publish_input(capture, commission="ECLAC", country="MEX", slug="2020-2021"):
+    """An accepted input of `country` to `commission`'s announced review in cycle `slug`,
+    published by the commission's secretariat; `capture` is pytest-django's
+    django_capture_on_commit_callbacks, so that what follows the commit runs."""
+    review = make_review(commission, status=ReviewStatus.ANNOUNCED, slug=slug)
+    submission = written_submission(
+        country=country, commission=commission, review=review, accepted=True
+    )
+    secretariat = commission_secretariat(Commission.objects.get(code=commission))
+    with capture(execute=True):
+        publication = services.publish(
+            kind=PublicationKind.SUBMISSION, source=submission, actor=secretariat
+        )
+    return publication, secretariat
