@@ -16,6 +16,8 @@ admin.site.site_title = _("GCM regional reviews")
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("i18n/setlang/", switch_language, name="set_language"),
+    # The open data API answers in the language asked for, at one address for every language.
+    path("api/v1/", include("knowledge.api.urls")),
 ]
 
 urlpatterns += i18n_patterns(
