@@ -13,6 +13,7 @@ from django.middleware.csp import get_nonce
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.utils import extend_schema
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework import viewsets
 from rest_framework.exceptions import ValidationError
@@ -167,6 +168,7 @@ class ApiDocsView(SpectacularSwaggerSplitView):
     permission_classes = [AllowAny]
     url_name = "api:schema"
 
+    @extend_schema(exclude=True)
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
         if "script" not in request.GET:

@@ -8,7 +8,9 @@ attribute that pytest 9 no longer has.
 import hypothesis
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from django.urls import reverse
 from hypothesis import HealthCheck
 
@@ -26,9 +28,15 @@ def api_schema(reference_data, settings):
     }
     every_public_thing()
     published_input(public_review("ESCAP", slug="2024-2025"), "PHL", (2, 7))
-    return schemathesis.openapi.from_wsgi(
+    # The application is called as a server calls it; like Django's test client, it must not
+    # close the test's database connection (and with it the test's transaction) after a request.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield schemathesis.openapi.from_wsgi(
         f"{reverse('api:schema')}?format=json", get_wsgi_application()
     )
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 def test_every_operation_answers_as_documented(api_schema):
