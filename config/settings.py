@@ -69,6 +69,9 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "django_htmx",
     "django_filters",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "reference",
     "accounts",
     "reviews",
@@ -290,6 +293,40 @@ if KNOWLEDGE_PUSH_URL and not SITE_URL:
 # Participants' personal data is removed this many days after the end of the event they
 # registered for (stakeholders.tasks, run daily by Celery beat); anonymous counts stay.
 PERSONAL_DATA_RETENTION_DAYS = env.integer("PERSONAL_DATA_RETENTION_DAYS", 365, minimum=0)
+
+# The open data API (knowledge/api): read-only and anonymous, so it authenticates nobody and
+# never reads a session or a CSRF token. A view must say who may read it: the default refuses.
+API_ANON_REQUESTS_PER_MINUTE = env.integer("API_ANON_REQUESTS_PER_MINUTE", 120, minimum=1)
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    # The browsable API needs inline scripts, which the Content Security Policy forbids.
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_THROTTLE_CLASSES": ["knowledge.api.throttling.AnonymousReaderThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"anon": f"{API_ANON_REQUESTS_PER_MINUTE}/min"},
+    # Clients are told apart by REMOTE_ADDR, or, behind this many proxies of ours, by the address
+    # they put in X-Forwarded-For (never the whole header, which a client could vary at will).
+    "NUM_PROXIES": env.integer("API_TRUSTED_PROXIES", 0, minimum=0),
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": _("GCM regional reviews: open data"),
+    "DESCRIPTION": _(
+        "What the knowledge platform publishes from the regional reviews of the Global Compact "
+        "for Migration: public reviews, outcome reports, inputs, documents and the 23 objectives. "
+        "Read-only, anonymous, in the six official languages of the United Nations."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "SERVE_AUTHENTICATION": [],
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    # No call to an outside validator: the Content Security Policy allows this site only.
+    "SWAGGER_UI_SETTINGS": {"validatorUrl": None, "deepLinking": True},
+}
 
 # Content Security Policy: nothing inline, nothing from elsewhere.
 SECURE_CSP = {

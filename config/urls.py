@@ -25,6 +25,8 @@ urlpatterns = [
         {"sitemaps": SITEMAPS},
         name="django.contrib.sitemaps.views.sitemap",
     ),
+    # The open data API answers in the language asked for, at one address for every language.
+    path("api/v1/", include("knowledge.api.urls")),
 ]
 
 urlpatterns += i18n_patterns(

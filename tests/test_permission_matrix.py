@@ -16,6 +16,7 @@ from tests.permission_world import PEOPLE, build_world, database_fingerprint, pr
 
 pytestmark = pytest.mark.django_db
 
+
 # How each URL pattern is reversed for the objects of the world.
 KWARGS = {
     "home": lambda w: {},
@@ -168,6 +169,21 @@ KWARGS = {
     "reports:documents": lambda w: {},
     "reports:job": lambda w: {"pk": w.render_job.pk},
     "reports:download": lambda w: {"pk": w.render_job.pk},
+    # The open data API (knowledge/api): a publication is asked for by its id in every list.
+    "api:schema": lambda w: {},
+    "api:docs": lambda w: {},
+    "api:reviews-list": lambda w: {},
+    "api:reviews-detail": lambda w: {"pk": w.review.pk},
+    "api:publications-list": lambda w: {},
+    "api:publications-detail": lambda w: {"pk": w.publication.pk},
+    "api:reports-list": lambda w: {},
+    "api:reports-detail": lambda w: {"pk": w.publication.pk},
+    "api:submissions-list": lambda w: {},
+    "api:submissions-detail": lambda w: {"pk": w.publication.pk},
+    "api:documents-list": lambda w: {},
+    "api:documents-detail": lambda w: {"pk": w.publication.pk},
+    "api:objectives-list": lambda w: {},
+    "api:objectives-detail": lambda w: {"number": 7},
     # Searching the knowledge platform.
     "knowledge:search": lambda w: {},
 }
@@ -693,6 +709,64 @@ MATRIX = {
     "stakeholders:registrations": (
         "L 404 404 404 404 404 200 404 200 404",
         "L 404 404 404 404 404 302 404 302 404",
+    ),
+    # The open data API: the same answer for everyone, signed in or not (it reads no session);
+    # it only reads. A report is not an input nor a document, so those lists do not have it.
+    "api:schema": (
+        "200 200 200 200 200 200 200 200 200 200",
+        "405 405 405 405 405 405 405 405 405 405",
+    ),
+    "api:docs": (
+        "200 200 200 200 200 200 200 200 200 200",
+        "405 405 405 405 405 405 405 405 405 405",
+    ),
+    "api:reviews-list": (
+        "200 200 200 200 200 200 200 200 200 200",
+        "405 405 405 405 405 405 405 405 405 405",
+    ),
+    "api:reviews-detail": (
+        "200 200 200 200 200 200 200 200 200 200",
+        "405 405 405 405 405 405 405 405 405 405",
+    ),
+    "api:publications-list": (
+        "200 200 200 200 200 200 200 200 200 200",
+        "405 405 405 405 405 405 405 405 405 405",
+    ),
+    "api:publications-detail": (
+        "200 200 200 200 200 200 200 200 200 200",
+        "405 405 405 405 405 405 405 405 405 405",
+    ),
+    "api:reports-list": (
+        "200 200 200 200 200 200 200 200 200 200",
+        "405 405 405 405 405 405 405 405 405 405",
+    ),
+    "api:reports-detail": (
+        "200 200 200 200 200 200 200 200 200 200",
+        "405 405 405 405 405 405 405 405 405 405",
+    ),
+    "api:submissions-list": (
+        "200 200 200 200 200 200 200 200 200 200",
+        "405 405 405 405 405 405 405 405 405 405",
+    ),
+    "api:submissions-detail": (
+        "404 404 404 404 404 404 404 404 404 404",
+        "405 405 405 405 405 405 405 405 405 405",
+    ),
+    "api:documents-list": (
+        "200 200 200 200 200 200 200 200 200 200",
+        "405 405 405 405 405 405 405 405 405 405",
+    ),
+    "api:documents-detail": (
+        "404 404 404 404 404 404 404 404 404 404",
+        "405 405 405 405 405 405 405 405 405 405",
+    ),
+    "api:objectives-list": (
+        "200 200 200 200 200 200 200 200 200 200",
+        "405 405 405 405 405 405 405 405 405 405",
+    ),
+    "api:objectives-detail": (
+        "200 200 200 200 200 200 200 200 200 200",
+        "405 405 405 405 405 405 405 405 405 405",
     ),
     # Searching the knowledge platform: everyone reads, nobody sends.
     "knowledge:search": (
