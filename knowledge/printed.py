@@ -2,12 +2,14 @@
 
 A publication's PDF is the newest successful render job of its source made after the source last
 changed. When there is none (never printed, or removed by the nightly clean-up) the first
-visitor who asks starts one, as the platform's own account; only one is ever under way.
+visitor who asks starts one, on behalf of whoever published it (or else the platform's own
+account); only one is ever under way.
 """
 
 from django.db.models import Max
+from django.http import Http404
 
-from knowledge.enums import PublicationKind
+from knowledge.enums import PublicationAction, PublicationKind
 from knowledge.models import Publication
 from reports.enums import RenderStatus
 from reports.models import RenderJob
@@ -58,10 +60,25 @@ def ensure_pdf(publication: Publication) -> RenderJob | None:
         return done
     if _jobs(publication).filter(status__in=RenderStatus.open_states()).exists():
         return None
-    printer = system_user()
-    if printer is None:
-        return None
     kind, pk = printable_kind(publication)
-    request_render(kind=kind, pk=pk, language=publication.language, user=printer)
-    # Without a broker the job ran in this process already.
-    return current_pdf(publication)
+    for printer in _printers(publication):
+        try:
+            request_render(kind=kind, pk=pk, language=publication.language, user=printer)
+        except Http404:  # no longer allowed to see it: the next one asks
+            continue
+        # Without a broker the job ran in this process already.
+        return current_pdf(publication)
+    return None
+
+
+def _printers(publication: Publication):
+    event = (
+        publication.events.filter(action=PublicationAction.PUBLISHED, actor__isnull=False)
+        .select_related("actor")
+        .first()
+    )
+    if event is not None:
+        yield event.actor
+    platform = system_user()
+    if platform is not None:
+        yield platform
