@@ -17,9 +17,14 @@ def private_storage() -> PrivateStorage:
     return PrivateStorage()
 
 
-def private_download(field_file, *, filename: str, content_type: str):
-    """A private file as a download; the caller has already checked who may have it, and no
-    cache keeps a copy for anyone else."""
+# A private file is kept by no cache; a published one by any, which must ask again each time, so
+# that a withdrawal takes it off at once.
+PRIVATE = "private, no-store"
+PUBLISHED = "public, no-cache"
+
+
+def file_download(field_file, *, filename: str, content_type: str, caching: str = PRIVATE):
+    """A stored file as a download; the caller has already checked who may have it."""
     from django.http import FileResponse, Http404
 
     try:
@@ -29,5 +34,5 @@ def private_download(field_file, *, filename: str, content_type: str):
     response = FileResponse(
         handle, as_attachment=True, filename=filename, content_type=content_type
     )
-    response["Cache-Control"] = "private, no-store"
+    response["Cache-Control"] = caching
     return response

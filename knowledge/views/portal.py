@@ -1,13 +1,15 @@
 """The public portal: the same pages for every visitor, of what is published and nothing else."""
 
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
+from core import storage
 from core.spreadsheets import csv_bytes, neutralise
+from core.storage import file_download
 from knowledge import portal, printed
 from knowledge.enums import PublicationKind
 from knowledge.filters import PublicationFilter
@@ -154,17 +156,10 @@ class PublicationView(PublicationMixin, TemplateView):
         return super().get_context_data(**context, **kwargs)
 
 
-def _public_file(field_file, *, filename: str, content_type: str) -> FileResponse:
-    try:
-        handle = field_file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    response = FileResponse(
-        handle, as_attachment=True, filename=filename, content_type=content_type
+def _public_file(field_file, *, filename: str, content_type: str):
+    return file_download(
+        field_file, filename=filename, content_type=content_type, caching=storage.PUBLISHED
     )
-    # Shared caches ask again each time, so that a withdrawal takes it off at once.
-    response["Cache-Control"] = "public, no-cache"
-    return response
 
 
 class PublicationPdfView(PublicationMixin, TemplateView):

@@ -8,7 +8,7 @@ from django.views.generic import FormView, TemplateView
 from accounts.permissions import PermissionRequiredMixin
 from core.fragments import OwnContentMixin
 from core.listing import page_of
-from core.storage import private_download
+from core.storage import file_download
 from reports.models import RenderJob
 from reports.printing import services
 from reports.printing.forms import PrintForm
@@ -90,7 +90,7 @@ class DownloadView(JobMixin, View):
         if not job.file:
             return redirect(job)
         filename = f"{job.kind}-{job.object_id}-{job.language}.pdf"
-        return private_download(job.file, filename=filename, content_type="application/pdf")
+        return file_download(job.file, filename=filename, content_type="application/pdf")
 
 
 class MyDocumentsView(OwnContentMixin, PermissionRequiredMixin, TemplateView):

@@ -10,7 +10,7 @@ from django.views.generic import CreateView, FormView, TemplateView, UpdateView
 from accounts.permissions import PermissionRequiredMixin
 from core.fragments import CachedContentMixin
 from core.links import url_for_each
-from core.storage import private_download
+from core.storage import file_download
 from core.versions import review_scope
 from reviews import services
 from reviews.enums import DocumentKind, TimingState, Visibility
@@ -191,6 +191,6 @@ class DocumentDownloadView(DocumentMixin, View):
         version = get_object_or_404(
             DocumentVersion.objects.filter(document=self.document), pk=self.kwargs["version"]
         )
-        return private_download(
+        return file_download(
             version.file, filename=version.original_name, content_type=version.content_type
         )

@@ -14,7 +14,7 @@ from django.views.generic import FormView, ListView, TemplateView
 
 from accounts.permissions import PermissionRequiredMixin
 from core.fragments import CachedContentMixin, OwnContentMixin
-from core.storage import private_download
+from core.storage import file_download
 from core.versions import PUBLIC, person_scope, review_scope
 from stakeholders import registration as services
 from stakeholders import registration_selectors as selectors
@@ -199,7 +199,7 @@ class NoteVerbaleView(RegistrationMixin, View):
         if not allowed or not registration.note_verbale:
             raise Http404
         name = registration.note_verbale.name.rsplit("/", 1)[-1].split("-", 1)[-1]
-        return private_download(
+        return file_download(
             registration.note_verbale, filename=name, content_type="application/octet-stream"
         )
 

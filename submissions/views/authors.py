@@ -13,7 +13,7 @@ from accounts.permissions import PermissionRequiredMixin
 from core.concurrency import ConcurrentEditError, ConflictMixin
 from core.drafting import AutosaveMixin, DraftingFormMixin, revision_changes, section_rows
 from core.fragments import CachedContentMixin
-from core.storage import private_download
+from core.storage import file_download
 from core.versions import review_scope
 from reference.models import Country
 from submissions import selectors, services
@@ -294,7 +294,7 @@ class AttachmentDownloadView(SubmissionMixin, View):
         attachment = get_object_or_404(
             Attachment, pk=self.kwargs["attachment"], submission=self.submission
         )
-        return private_download(
+        return file_download(
             attachment.file,
             filename=attachment.original_name,
             content_type=attachment.content_type,

@@ -57,7 +57,9 @@ def test_secretariat_publishes_then_withdraws_a_report(
     assert what_the_public_sees(visitor, live_server.url) == everything
     visitor.goto(f"{live_server.url}/en/knowledge/")
     visitor.get_by_role("link", name="Outcome report: Regional review ECLAC").click()
-    expect(visitor.get_by_text("Remittance corridors widened across the region.").first).to_be_visible()
+    expect(
+        visitor.get_by_text("Remittance corridors widened across the region.").first
+    ).to_be_visible()
     address = visitor.url
     [published] = push_on.received
     assert signed(published)
