@@ -67,7 +67,7 @@ def report_document(report: Report, language: str, viewer) -> ReportDocument:
     )
     review = version.report.review
     texts = list(selectors.sections_of(version))
-    material = selectors.region_material(review)
+    overview = selectors.region_overview(review)
     countries = selectors.submitting_countries(review)
     with translation.override(language):
         sections = [
@@ -100,7 +100,7 @@ def report_document(report: Report, language: str, viewer) -> ReportDocument:
             heat_map=heat_map(
                 title=_("Reported status of implementation, by objective and country"),
                 countries=countries,
-                objective_numbers=[item.objective.number for item in material.objectives],
-                statuses=material.statuses,
+                objective_numbers=[item.objective.number for item in overview.objectives],
+                statuses=overview.statuses,
             ),
         )

@@ -1,7 +1,7 @@
 """What the report's pages read: the report, its versions, and the material it is written from."""
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.db.models import Prefetch, QuerySet
 
@@ -66,47 +66,66 @@ class Statement:
     promising_practice: str
 
 
-@dataclass
-class ObjectiveMaterial:
+@dataclass(frozen=True)
+class ObjectiveCount:
     objective: Objective
-    statements: list[Statement] = field(default_factory=list)
+    statements: int
 
 
-@dataclass
-class RegionMaterial:
-    objectives: list[ObjectiveMaterial]
+@dataclass(frozen=True)
+class RegionOverview:
+    """How many accepted submissions of the review address each objective, and what status each
+    country reported: enough for the list of objectives and the heat map."""
+
+    objectives: list[ObjectiveCount]
     # Country name -> objective number -> reported status, for the heat map.
     statuses: dict[str, dict[int, str]]
 
 
-def region_material(review: RegionalReview) -> RegionMaterial:
-    """Per objective, what the accepted submissions of the review say; two queries in all."""
-    objectives = list(Objective.objects.order_by("number"))
-    by_objective = {objective.pk: ObjectiveMaterial(objective) for objective in objectives}
-    rows = (
-        ObjectiveProgress.objects.addressed()
-        .filter(submission__review=review, submission__status__in=ACCEPTED)
-        .select_related("submission__country", "submission__organisation", "submission__author")
-        .order_by("objective__number", "submission__kind", "submission__pk")
+def _accepted_progress(review: RegionalReview) -> QuerySet[ObjectiveProgress]:
+    return ObjectiveProgress.objects.addressed().filter(
+        submission__review=review, submission__status__in=ACCEPTED
     )
-    statuses: dict[str, dict[int, str]] = defaultdict(dict)
+
+
+def region_overview(review: RegionalReview) -> RegionOverview:
+    """Two queries, of a few columns each, whatever the submissions say."""
+    objectives = list(Objective.objects.order_by("number"))
     numbers = {objective.pk: objective.number for objective in objectives}
-    for row in rows:
-        submission = row.submission
-        is_country = submission.kind == SubmissionKind.VOLUNTARY_REVIEW
-        by_objective[row.objective_id].statements.append(
-            Statement(
-                author=submission.author_label,
-                is_country=is_country,
-                status=row.status,
-                status_label=row.get_status_display() if row.status else "",
-                narrative=row.narrative,
-                promising_practice=row.promising_practice,
-            )
+    counts: dict[int, int] = defaultdict(int)
+    statuses: dict[str, dict[int, str]] = defaultdict(dict)
+    rows = _accepted_progress(review).values_list(
+        "objective_id", "status", "submission__kind", "submission__country__name"
+    )
+    for objective_id, status, kind, country in rows:
+        counts[objective_id] += 1
+        if kind == SubmissionKind.VOLUNTARY_REVIEW:
+            statuses[country][numbers[objective_id]] = status
+    return RegionOverview(
+        [ObjectiveCount(objective, counts[objective.pk]) for objective in objectives],
+        dict(statuses),
+    )
+
+
+def statements_on(review: RegionalReview, objective: Objective) -> list[Statement]:
+    """What each accepted submission of the review says about one objective; one query."""
+    rows = (
+        _accepted_progress(review)
+        .filter(objective=objective)
+        .select_related("submission__country", "submission__organisation", "submission__author")
+        .order_by("submission__kind", "submission__pk")
+    )
+    return [
+        Statement(
+            author=row.submission.author_label,
+            is_country=row.submission.kind == SubmissionKind.VOLUNTARY_REVIEW,
+            status=row.status,
+            status_label=row.get_status_display() if row.status else "",
+            narrative=row.narrative,
+            promising_practice=row.promising_practice,
         )
-        if is_country:
-            statuses[submission.country.name][numbers[row.objective_id]] = row.status
-    return RegionMaterial(list(by_objective.values()), dict(statuses))
+        for row in rows
+    ]
 
 
 def submitting_countries(review: RegionalReview) -> list[str]:

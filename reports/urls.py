@@ -19,6 +19,11 @@ urlpatterns = [
         name="add_language",
     ),
     path(
+        "reviews/<int:pk>/report/objectives/<int:number>/",
+        editor.ObjectiveMaterialView.as_view(),
+        name="material",
+    ),
+    path(
         "reviews/<int:pk>/report/<str:language>/",
         editor.ReportEditView.as_view(),
         name="edit",

@@ -91,6 +91,7 @@ KWARGS = {
         "section": w.report_section.pk,
     },
     "reports:preview": lambda w: {"pk": w.review.pk, "language": "en"},
+    "reports:material": lambda w: {"pk": w.review.pk, "number": 7},
     "knowledge:portal": lambda w: {},
     "knowledge:browse": lambda w: {},
     "knowledge:browse_csv": lambda w: {},
@@ -445,6 +446,10 @@ MATRIX = {
         "401 404 404 404 404 404 400 404 400 404",
     ),
     "reports:history": (
+        "L 404 404 404 404 404 200 404 200 404",
+        "405 405 405 405 405 405 405 405 405 405",
+    ),
+    "reports:material": (
         "L 404 404 404 404 404 200 404 200 404",
         "405 405 405 405 405 405 405 405 405 405",
     ),

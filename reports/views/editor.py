@@ -8,6 +8,7 @@ from django.views.generic import TemplateView
 
 from core.concurrency import ConflictMixin
 from core.drafting import AutosaveMixin, DraftingFormMixin, revision_changes, section_rows
+from reference.models import Objective
 from reports import selectors, services
 from reports.enums import ReportSection
 from reports.heatmap import heat_map
@@ -46,19 +47,45 @@ class ReportEditView(ReportPageMixin, ConflictMixin, DraftingFormMixin, Template
     def get_content_context(self):
         version = self.language_version
         rows = self.draft_rows(section_rows(self.section_texts()))
-        material = selectors.region_material(self.review)
+        overview = selectors.region_overview(self.review)
         countries = selectors.submitting_countries(self.review)
         return {
             "rows": rows,
             "editable": services.version_is_editable(version),
-            "material": material,
+            # What each objective's submissions say is loaded when its entry is opened.
+            "overview": overview,
             "heat_map": heat_map(
                 title=_("Reported status of implementation, by objective and country"),
                 countries=countries,
-                objective_numbers=[item.objective.number for item in material.objectives],
-                statuses=material.statuses,
+                objective_numbers=[item.objective.number for item in overview.objectives],
+                statuses=overview.statuses,
             ),
             "version": version,
+        }
+
+
+class ObjectiveMaterialView(ReportPageMixin, TemplateView):
+    """What the accepted submissions of the region say about one objective: the fragment the
+    editor loads when its entry is opened (and a page of its own without scripts)."""
+
+    template_name = "reports/material.html"
+
+    @cached_property
+    def objective(self):
+        return get_object_or_404(Objective, number=self.kwargs["number"])
+
+    def get_template_names(self):
+        if self.request.htmx:
+            return [f"{self.template_name}#content"]
+        return super().get_template_names()
+
+    def content_vary(self):
+        return [self.review.pk, self.objective.number]
+
+    def get_content_context(self):
+        return {
+            "objective": self.objective,
+            "statements": selectors.statements_on(self.review, self.objective),
         }
 
 

@@ -80,3 +80,22 @@ def test_two_secretariats_writing_one_section_get_a_conflict(signed_in_page, liv
     saved = stored(report, "executive_summary")
     assert "The Network's summary." in saved.text and "The commission's summary." in saved.text
     assert saved.version == 2
+
+
+def test_opening_an_objective_beside_the_editor_shows_what_the_region_says(
+    signed_in_page, live_server, setup
+):
+    from tests.reports.report_builders import accepted_voluntary_review
+
+    report, writer, _network = setup
+    accepted_voluntary_review(
+        report.review, "ALB", {5: ("advanced", "Seasonal work visas with Italy.", "")}
+    )
+    page = signed_in_page(writer)
+    page.goto(f"{live_server.url}/en/reviews/{report.review_id}/report/en/")
+    material = page.get_by_role("complementary")
+    material.get_by_text(re.compile(r"^5 .*\(1\)$")).click()
+    expect(material.get_by_text("Seasonal work visas with Italy.")).to_be_visible()
+    expect(
+        material.get_by_role("link", name="Every submission on this objective, in full")
+    ).to_be_visible()

@@ -33,6 +33,11 @@ def editor(client, review):
     return client.get(reverse("reports:edit", args=[review.pk, "en"])).content.decode()
 
 
+def material(client, review, number: int, **headers) -> str:
+    url = reverse("reports:material", args=[review.pk, number])
+    return client.get(url, headers=headers).content.decode()
+
+
 def test_the_editor_shows_what_accepted_submissions_say(client, secretariat, review):
     accepted_voluntary_review(
         review,
@@ -48,18 +53,24 @@ def test_the_editor_shows_what_accepted_submissions_say(client, secretariat, rev
     Submission.objects.filter(pk=draft.pk).update(status=SubmissionStatus.SUBMITTED)
     client.force_login(secretariat)
     page = editor(client, review)
-    assert "Labour mobility &lt;schemes&gt;" in page
-    assert "Seasonal visas" in page
-    assert "Not accepted yet" not in page
+    # The list of objectives with how many submissions address each, and the heat map.
     assert "Mexico, objective 5: advanced" in page
     assert "Mexico, objective 23: planned" in page
     assert "Chile, objective" not in page
+    assert f'hx-get="{reverse("reports:material", args=[review.pk, 5])}"' in page
+    # What they say is loaded when an objective is opened: a fragment for htmx, a page without.
+    fragment = material(client, review, 5, HX_Request="true")
+    assert "<html" not in fragment
+    assert "Labour mobility &lt;schemes&gt;" in fragment
+    assert "Seasonal visas" in fragment
+    assert "Not accepted yet" not in fragment
+    assert "Labour mobility &lt;schemes&gt;" in material(client, review, 5)
+    assert "No accepted submission addresses this objective." in material(client, review, 7)
 
 
-def count_queries(client, review) -> int:
-    editor(client, review)
+def count_queries(client, url) -> int:
     with CaptureQueriesContext(connection) as queries:
-        client.get(reverse("reports:edit", args=[review.pk, "en"]))
+        assert client.get(url).status_code == 200
     return len(queries.captured_queries)
 
 
@@ -71,9 +82,14 @@ def test_the_editor_queries_do_not_grow_with_the_submissions(client, secretariat
         number: (ImplementationStatus.IN_PROGRESS, f"Narrative {number}", "Practice")
         for number in range(1, 24)
     }
+    urls = [
+        reverse("reports:edit", args=[review.pk, "en"]),
+        reverse("reports:material", args=[review.pk, 23]),
+    ]
     accepted_voluntary_review(review, COUNTRIES[0], progress)
-    small = count_queries(client, review)
+    small = [count_queries(client, url) for url in urls]
     for iso3 in COUNTRIES[1:]:
         accepted_voluntary_review(review, iso3, progress)
-    assert count_queries(client, review) == small
-    assert editor(client, review).count("Narrative 23") == len(COUNTRIES)
+    assert [count_queries(client, url) for url in urls] == small
+    assert material(client, review, 23).count("Narrative 23") == len(COUNTRIES)
+    assert editor(client, review).count(f"<span class=\"note\">({len(COUNTRIES)})</span>") == 23
