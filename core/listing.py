@@ -8,9 +8,10 @@ from django.utils.formats import date_format
 ROWS_PER_PAGE = 200
 
 
-def page_of(request, queryset: QuerySet, per_page: int = ROWS_PER_PAGE) -> dict:
-    """The page of `queryset` asked for in `?page=`, as the context of includes/pagination.html."""
-    page = Paginator(queryset, per_page).get_page(request.GET.get("page"))
+def page_of(request, queryset: QuerySet, per_page: int | None = None) -> dict:
+    """The page of `queryset` asked for in `?page=`, as the context of includes/pagination.html;
+    ROWS_PER_PAGE rows unless the page says otherwise."""
+    page = Paginator(queryset, per_page or ROWS_PER_PAGE).get_page(request.GET.get("page"))
     return {"page_obj": page, "is_paginated": page.has_other_pages()}
 
 

@@ -1,6 +1,5 @@
 """The public portal: the same pages for every visitor, of what is published and nothing else."""
 
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
@@ -8,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
 from core import storage
+from core.listing import page_of
 from core.spreadsheets import csv_bytes, neutralise
 from core.storage import file_download
 from knowledge import portal, printed
@@ -49,13 +49,9 @@ class BrowseView(FilteredMixin, TemplateView):
     template_name = "knowledge/browse.html"
 
     def get_context_data(self, **kwargs):
-        page = Paginator(self.rows(), PER_PAGE).get_page(self.request.GET.get("page"))
+        page = page_of(self.request, self.rows(), per_page=PER_PAGE)
         return super().get_context_data(
-            filter=self.filterset,
-            publications=page.object_list,
-            page_obj=page,
-            is_paginated=page.has_other_pages(),
-            **kwargs,
+            filter=self.filterset, publications=page["page_obj"].object_list, **page, **kwargs
         )
 
 
