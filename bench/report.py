@@ -23,6 +23,8 @@ LIST_PAGES = {
 
 
 def _target_ratio(target) -> float:
+    if getattr(target, "target_ratio", None) is not None:
+        return target.target_ratio
     if target.role == "anonymous":
         return PUBLIC_TARGET
     return LIST_TARGET if target.page in LIST_PAGES else DETAIL_TARGET
@@ -62,14 +64,25 @@ def summarise(targets) -> list[dict]:
 
 
 def write_reports(
-    targets, *, machine, settings, unmeasured, out_dir: Path, markdown: Path, printing=None
+    targets,
+    *,
+    machine,
+    settings,
+    unmeasured,
+    out_dir: Path,
+    markdown: Path,
+    printing=None,
+    knowledge_cold=None,
+    not_measured=None,
 ) -> None:
     results = {
         "machine": machine,
         "settings": settings,
         "pages": summarise(targets),
         "unmeasured": unmeasured,
+        "not_measured": not_measured or {},
         "printing": printing,
+        "knowledge_cold": knowledge_cold,
     }
     (out_dir / "results.json").write_text(json.dumps(results, indent=2, ensure_ascii=False))
     markdown.parent.mkdir(parents=True, exist_ok=True)
@@ -110,7 +123,10 @@ def render_markdown(results: dict) -> str:
         "makes none). The in-process time less the SQL time is Python: views, forms, templates.",
         "",
         "Targets: public pages at least 0.5× the bare view; signed-in detail and dashboard pages "
-        "0.2×; lists and the 23-objective form 0.1×; p95 under 4× the bare view's.",
+        "0.2×; lists and the 23-objective form 0.1×; p95 under 4× the bare view's. A public page "
+        "marked uncached is measured at its address with a query string, which the page cache "
+        "does not keep (its first visitor after a change gets it so), and held to the signed-in "
+        "figures (0.2×, lists 0.1×); so is the filtered listing, which is never kept.",
         "",
         "| Page | Role | req/s | p50 ms | p95 ms | × bare | p95 × bare | queries | SQL ms "
         "| in-process ms | target | rounds (req/s) |",
@@ -124,12 +140,19 @@ def render_markdown(results: dict) -> str:
             f"| {row['p95_ms']} | {row['ratio']} | {row['p95_ratio']} | {row['queries']} "
             f"| {row['sql_ms']} | {row['in_process_ms']} | {verdict} | {per_round} |"
         )
+    lines += render_knowledge_cold(results.get("knowledge_cold"))
     lines += render_printing(results.get("printing"))
+    reasons = results.get("not_measured") or {}
     lines += [
         "",
         "Routes not measured (forms, downloads, POST-only endpoints, calendar feeds): "
-        + ", ".join(f"`{name}`" for name in unmeasured)
+        + ", ".join(f"`{name}`" for name in unmeasured if name not in reasons)
         + ".",
+    ]
+    if reasons:
+        lines += ["", "Routes of the knowledge platform and its API not measured, and why:", ""]
+        lines += [f"- `{name}`: {reasons[name]}" for name in unmeasured if name in reasons]
+    lines += [
         "",
         "## How to reproduce",
         "",
@@ -146,6 +169,31 @@ def render_markdown(results: dict) -> str:
         "",
     ]
     return "\n".join(lines)
+
+
+def render_knowledge_cold(rows: list[dict] | None) -> list[str]:
+    """The knowledge platform's public pages and API with nothing cached (bench/knowledge.py)."""
+    if not rows:
+        return []
+    lines = [
+        "",
+        "## Knowledge platform and open data API, cold",
+        "",
+        "Each anonymous request of the portal's pages and the API through Django's test client "
+        "on the same database, right after the data versions moved (what a publication does: "
+        "every page, API answer and fragment cached from the data is missed; what a process "
+        "keeps for its life, the layout's links and the OpenAPI schema, stays). Medians of "
+        f"{rows[0]['rounds']} requests; the warm figures are in the table above.",
+        "",
+        "| Page | address | queries | SQL ms | cold ms | warm ms | cold ÷ warm |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    lines += [
+        f"| {row['page']} | `{row['url']}` | {row['queries']} | {row['sql_ms']} "
+        f"| {row['cold_ms']} | {row['warm_ms']} | {row['ratio']} |"
+        for row in rows
+    ]
+    return lines
 
 
 def render_printing(printing: dict | None) -> list[str]:

@@ -25,7 +25,32 @@ OWN_NAMESPACES = (
     "budgets",
     "stakeholders",
     "reports",
+    "knowledge",
+    "api",
 )
+# Routes of the knowledge platform and its API that no target measures, and why.
+NOT_MEASURED = {
+    "knowledge:browse_csv": "a download: every row of the filtered listing as CSV",
+    "knowledge:publication_pdf": "a download: the stored PDF, rendered once by a worker",
+    "knowledge:publication_file": "a download: a document's stored file",
+    "knowledge:commission_feed": "the Atom feed (measured) narrowed to one commission",
+    "knowledge:publish": "POST only",
+    "knowledge:withdraw": "a confirmation form, then POST",
+    "knowledge:delivery_send": "POST only",
+    "api:schema": "made from the code once per language and process, then kept",
+    "api:docs": "Swagger UI's page: static files and the schema",
+    "api:publications-detail": "the serializer of the measured lists, one row",
+    "api:reports-list": "the publications list (measured) narrowed to one kind",
+    "api:reports-detail": "the serializer of the measured lists, one row",
+    "api:submissions-detail": "the serializer of the measured lists, one row",
+    "api:documents-list": "the publications list (measured) narrowed to one kind",
+    "api:documents-detail": "the serializer of the measured lists, one row",
+    "api:reviews-list": "the review detail (measured) for every public review",
+    "api:objectives-detail": "the objectives list (measured), one row",
+}
+# Appended to a public page's address to measure it rendered, as its first visitor after a
+# change gets it: the page cache keeps no address with a query string (core/pagecache.py).
+UNCACHED = "?uncached"
 
 
 @dataclass
@@ -35,6 +60,8 @@ class Target:
     url_name: str
     url: str
     cookie: str = ""
+    # The figure it is held to, where it is not its role's (bench/report.py).
+    target_ratio: float | None = None
     queries: int = 0
     in_process_ms: float = 0.0
     sql_ms: float = 0.0
@@ -200,6 +227,99 @@ def build_targets() -> list[Target]:
             ANONYMOUS,
             "knowledge:search",
             f"{search}?q=migration&commission=ECA",
+        ),
+    ]
+    return targets + knowledge_targets(cookies)
+
+
+def knowledge_targets(cookies: dict[str, str]) -> list[Target]:
+    """The portal's pages and the open data API, served from their caches as most visitors get
+    them; the pages also rendered afresh (their address with a query string). The API caches an
+    answer per known parameter, so its cold figures are measured in-process (bench/knowledge.py)."""
+    from bench.report import DETAIL_TARGET, LIST_TARGET
+    from knowledge.enums import InputKind, PublicationKind
+    from knowledge.models import Publication
+    from reviews.models import RegionalReview
+    from reviews.scale import CYCLES
+
+    # The earliest scale cycle's review: its report is published too (knowledge/scale.py).
+    review = RegionalReview.objects.get(cycle__slug=CYCLES[0][0], commission__code="ECA")
+    public = Publication.objects.public().filter(review=review).order_by("pk")
+    items = {
+        "outcome report": public.filter(kind=PublicationKind.REPORT, language="en").first(),
+        "Member State review": public.filter(
+            kind=PublicationKind.SUBMISSION, input_kind=InputKind.MEMBER_STATE
+        ).first(),
+        "document": public.filter(kind=PublicationKind.DOCUMENT).first(),
+    }
+    missing = [name for name, item in items.items() if item is None]
+    if missing:
+        raise SystemExit(
+            f"make bench: no public {', '.join(missing)} of {review} on the knowledge platform "
+            "(knowledge/scale.py publishes them)."
+        )
+    # (page, route, arguments, figure when uncached)
+    pages = [
+        ("knowledge portal", "knowledge:portal", {}, DETAIL_TARGET),
+        ("knowledge browse", "knowledge:browse", {}, LIST_TARGET),
+        ("knowledge review page", "knowledge:review", {"pk": review.pk}, DETAIL_TARGET),
+        ("knowledge objective page", "knowledge:objective", {"number": 5}, DETAIL_TARGET),
+        *(
+            (f"publication: {name}", "knowledge:publication", {"pk": item.pk}, DETAIL_TARGET)
+            for name, item in items.items()
+        ),
+        ("Atom feed", "knowledge:feed", {}, LIST_TARGET),
+        ("sitemap.xml", "django.contrib.sitemaps.views.sitemap", {}, LIST_TARGET),
+    ]
+    targets = []
+    for page, name, kwargs, uncached_ratio in pages:
+        url = reverse(name, kwargs=kwargs)
+        targets += [
+            Target(page, ANONYMOUS, name, url),
+            Target(
+                f"{page}, uncached", ANONYMOUS, name, url + UNCACHED, target_ratio=uncached_ratio
+            ),
+        ]
+    browse = reverse("knowledge:browse")
+    submissions = reverse("api:submissions-list")
+    targets += [
+        # A filtered listing is never kept by the page cache: every visitor's is rendered.
+        Target(
+            "knowledge browse, one commission",
+            ANONYMOUS,
+            "knowledge:browse",
+            f"{browse}?commission=ECA",
+            target_ratio=LIST_TARGET,
+        ),
+        Target(
+            "API publications", ANONYMOUS, "api:publications-list", reverse("api:publications-list")
+        ),
+        Target(
+            "API Member States' reviews of a commission",
+            ANONYMOUS,
+            "api:submissions-list",
+            f"{submissions}?commission=ECA&input_kind={InputKind.MEMBER_STATE}",
+        ),
+        Target(
+            "API review",
+            ANONYMOUS,
+            "api:reviews-detail",
+            reverse("api:reviews-detail", kwargs={"pk": review.pk}),
+        ),
+        Target("API objectives", ANONYMOUS, "api:objectives-list", reverse("api:objectives-list")),
+        Target(
+            "publishing",
+            COMMISSION_SECRETARIAT,
+            "knowledge:manage",
+            reverse("knowledge:manage", kwargs={"pk": review.pk}),
+            cookies[COMMISSION_SECRETARIAT],
+        ),
+        Target(
+            "deliveries to the knowledge platform",
+            COMMISSION_SECRETARIAT,
+            "knowledge:deliveries",
+            reverse("knowledge:deliveries"),
+            cookies[COMMISSION_SECRETARIAT],
         ),
     ]
     return targets
