@@ -17,7 +17,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 ROUNDS = 5
-ROUTES = ("knowledge:", "api:", "django.contrib.sitemaps.")
+ROUTES = ("knowledge:", "api:", "sitemap", "django.contrib.sitemaps.")
 
 
 def cold_targets(targets) -> list:

@@ -1,7 +1,7 @@
 from allauth.account.decorators import secure_admin_login
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps import views as sitemaps
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
@@ -19,9 +19,16 @@ admin.site.site_title = _("GCM regional reviews")
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("i18n/setlang/", switch_language, name="set_language"),
+    # An index of sections, each in pages of PortalSitemap.limit addresses.
     path(
         "sitemap.xml",
-        cache_public_page(require_safe(sitemap)),
+        cache_public_page(require_safe(sitemaps.index)),
+        {"sitemaps": SITEMAPS},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        cache_public_page(require_safe(sitemaps.sitemap)),
         {"sitemaps": SITEMAPS},
         name="django.contrib.sitemaps.views.sitemap",
     ),

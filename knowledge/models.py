@@ -7,6 +7,7 @@ and its id stay the same.
 """
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -19,6 +20,9 @@ from reviews.enums import ReviewStatus
 from reviews.models import RegionalReview, ReviewDocument
 from submissions.models import Submission
 
+# What search reads of a publication: long, and loaded only where it is shown.
+SEARCHED = ("text", "search_vector")
+
 
 class PublicationQuerySet(models.QuerySet):
     def public(self) -> "PublicationQuerySet":
@@ -28,8 +32,9 @@ class PublicationQuerySet(models.QuerySet):
         )
 
     def with_sources(self) -> "PublicationQuerySet":
-        """Everything a listing shows of each row, in the same query."""
-        return self.select_related(
+        """Everything a listing shows of each row, in the same query; never the text searched,
+        which is long (`with_text` adds it back)."""
+        return self.defer(*SEARCHED).select_related(
             "review__cycle",
             "review__commission",
             "country",
@@ -38,6 +43,9 @@ class PublicationQuerySet(models.QuerySet):
             "submission__organisation",
             "document",
         )
+
+    def with_text(self) -> "PublicationQuerySet":
+        return self.defer(None).defer("search_vector")
 
 
 class Publication(models.Model):
@@ -92,6 +100,9 @@ class Publication(models.Model):
     )
     # The plain text searched, in the publication's language.
     text = models.TextField(_("text"), blank=True)
+    # On PostgreSQL, title and text as its language's stemmer reads them (knowledge.search):
+    # kept, so that matching and ranking never parse the text again. Empty elsewhere.
+    search_vector = SearchVectorField(null=True, editable=False)
     status = models.CharField(
         _("status"),
         max_length=20,

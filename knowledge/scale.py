@@ -27,6 +27,7 @@ from core.versions import EVERYTHING, PUBLIC, bump, review_scope
 from knowledge import sources
 from knowledge.enums import PublicationAction, PublicationKind, PublicationStatus
 from knowledge.models import Publication, PublicationEvent
+from knowledge.search import store_vectors
 from knowledge.services import _source_field  # the source field of each kind, defined once
 from reports import services as report_services
 from reports.enums import ReportStatus, VersionKind
@@ -307,6 +308,7 @@ def load(*, seed: int, factor: float, pool: TextPool, out) -> None:
     documents = _plan_documents(publisher)
     report_versions = _plan_reports(publisher)
     events = _write(publisher.planned)
+    store_vectors(Publication.objects.all())
     _update_sources(publisher, inputs, documents, reports)
     bump(
         PUBLIC,

@@ -35,7 +35,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Concat
+from django.db.models.functions import Concat, Left
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -63,11 +63,27 @@ _TERM = re.compile(r'-?"[^"]+"|\S+')
 def document_vector(config: str) -> SearchVector:
     """What a publication in `config`'s language is matched on: its title, weighted above its text.
 
-    Migration 0002 indexes exactly this expression, one partial index per configuration, so the
-    two must not drift apart.
+    Kept in `Publication.search_vector` by `store_vectors`, which a GIN index serves.
     """
     return SearchVector("title", config=config, weight="A") + SearchVector(
         "text", config=config, weight="D"
+    )
+
+
+def store_vectors(publications: QuerySet[Publication]) -> None:
+    """Keep each publication's vector, in its own language's configuration (PostgreSQL only;
+    Chinese is matched by containment and keeps none). Whatever writes a title or a text calls
+    this after."""
+    if connection.vendor != "postgresql":
+        return
+    publications.update(
+        search_vector=Case(
+            *(
+                When(language=language, then=document_vector(config))
+                for language, config in TEXT_SEARCH_CONFIGS.items()
+            ),
+            default=Value(None),
+        )
     )
 
 
@@ -115,9 +131,8 @@ def clean_query(query: str) -> str:
 def search_publications(query: str, queryset: QuerySet[Publication]) -> QuerySet[Publication]:
     """The publications of `queryset` that match `query`, best first: title hits, then by rank.
 
-    Each row is annotated with `search_rank` and `title_hit`; on PostgreSQL also with
-    `title_headline` and `text_headline` (marked with private-use characters: read them through
-    `highlighted`). An empty query finds nothing.
+    Each row is annotated with `search_rank` and `title_hit`; `highlighted` marks a page of them.
+    An empty query finds nothing.
     """
     query = clean_query(query)
     terms = Terms.parse(query)
@@ -141,32 +156,14 @@ def _contains_every_term(terms: Terms, lookup) -> Q:
 
 def _search_postgresql(query: str, terms: Terms, queryset: QuerySet) -> QuerySet:
     matches = Q()
-    rank, title_hit, title_headline, text_headline = [], [], [], []
+    rank, title_hit = [], []
     for language, config in TEXT_SEARCH_CONFIGS.items():
         parsed = SearchQuery(query, config=config, search_type="websearch")
         in_language = Q(language=language)
-        matches |= in_language & Q(SearchVectorExact(document_vector(config), parsed))
-        rank.append(When(in_language, then=SearchRank(document_vector(config), parsed)))
+        matches |= in_language & Q(search_vector=parsed)
+        rank.append(When(in_language, then=SearchRank(F("search_vector"), parsed)))
         title_hit.append(
             When(in_language, then=SearchVectorExact(SearchVector("title", config=config), parsed))
-        )
-        options = {"config": config, "start_sel": _START, "stop_sel": _STOP}
-        title_headline.append(
-            When(in_language, then=SearchHeadline("title", parsed, highlight_all=True, **options))
-        )
-        text_headline.append(
-            When(
-                in_language,
-                then=SearchHeadline(
-                    "text",
-                    parsed,
-                    max_fragments=2,
-                    max_words=30,
-                    min_words=12,
-                    fragment_delimiter=" … ",
-                    **options,
-                ),
-            )
         )
     contained = _contains_every_term(
         terms, lambda term: Q(ContainsIgnoringCase(searched_text(), Value(_like_pattern(term))))
@@ -178,9 +175,51 @@ def _search_postgresql(query: str, terms: Terms, queryset: QuerySet) -> QuerySet
     return queryset.filter(matches | (unsegmented & contained)).annotate(
         search_rank=Case(*rank, default=Value(0.0), output_field=FloatField()),
         title_hit=Case(*title_hit, default=title_contains, output_field=BooleanField()),
-        title_headline=Case(*title_headline, default=Value(""), output_field=TextField()),
-        text_headline=Case(*text_headline, default=Value(""), output_field=TextField()),
     )
+
+
+# ts_headline parses what it is given: the start of a long text is enough for an excerpt (the
+# words are marked in Python when they come later).
+HEADLINE_SOURCE = 6_000
+
+
+def _headlines(pks: list[int], query: str) -> dict[int, tuple[str, str, str]]:
+    """The text, marked title and marked excerpt of each of a page's publications, in one query
+    (listings leave the long text out)."""
+    if connection.vendor != "postgresql":
+        texts = Publication.objects.filter(pk__in=pks).values_list("pk", "text")
+        return {pk: (text, "", "") for pk, text in texts}
+    title_headline, text_headline = [], []
+    for language, config in TEXT_SEARCH_CONFIGS.items():
+        parsed = SearchQuery(query, config=config, search_type="websearch")
+        in_language = Q(language=language)
+        options = {"config": config, "start_sel": _START, "stop_sel": _STOP}
+        title_headline.append(
+            When(in_language, then=SearchHeadline("title", parsed, highlight_all=True, **options))
+        )
+        text_headline.append(
+            When(
+                in_language,
+                then=SearchHeadline(
+                    Left("text", HEADLINE_SOURCE),
+                    parsed,
+                    max_fragments=2,
+                    max_words=30,
+                    min_words=12,
+                    fragment_delimiter=" … ",
+                    **options,
+                ),
+            )
+        )
+    rows = (
+        Publication.objects.filter(pk__in=pks)
+        .annotate(
+            title_headline=Case(*title_headline, default=Value(""), output_field=TextField()),
+            text_headline=Case(*text_headline, default=Value(""), output_field=TextField()),
+        )
+        .values_list("pk", "text", "title_headline", "text_headline")
+    )
+    return {pk: (text, title, excerpt) for pk, text, title, excerpt in rows}
 
 
 def _search_by_containment(terms: Terms, queryset: QuerySet) -> QuerySet:
@@ -206,29 +245,33 @@ def highlighted(publications, query: str) -> list[SearchResult]:
 
     Everything is escaped first; only the marks are HTML.
     """
-    terms = Terms.parse(clean_query(query))
-    return [
-        SearchResult(
-            publication=publication,
-            title=_marked_title(publication, terms),
-            excerpt=_marked_excerpt(publication, terms),
+    query = clean_query(query)
+    terms = Terms.parse(query)
+    publications = list(publications)
+    found = _headlines([publication.pk for publication in publications], query)
+    results = []
+    for publication in publications:
+        text, title, excerpt = found.get(publication.pk, ("", "", ""))
+        results.append(
+            SearchResult(
+                publication=publication,
+                title=_marked_title(publication, terms, title),
+                excerpt=_marked_excerpt(text, terms, excerpt),
+            )
         )
-        for publication in publications
-    ]
+    return results
 
 
-def _marked_title(publication: Publication, terms: Terms) -> SafeString:
-    headline = getattr(publication, "title_headline", "")
+def _marked_title(publication: Publication, terms: Terms, headline: str = "") -> SafeString:
     if headline:
         return _marks_to_html(headline)
     return _marks_to_html(_mark_terms(publication.title, terms))
 
 
-def _marked_excerpt(publication: Publication, terms: Terms) -> SafeString:
-    headline = getattr(publication, "text_headline", "")
-    if headline:
+def _marked_excerpt(text: str, terms: Terms, headline: str = "") -> SafeString:
+    if _START in headline:
         return _marks_to_html(headline)
-    return _marks_to_html(_mark_terms(_window(publication.text, terms), terms))
+    return _marks_to_html(_mark_terms(_window(text, terms), terms))
 
 
 def _term_pattern(terms: Terms) -> re.Pattern | None:

@@ -3,10 +3,10 @@
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 
 from knowledge.enums import PublicationKind, PublicationStatus
-from knowledge.models import Publication, PublicationEvent
+from knowledge.models import SEARCHED, Publication
 from knowledge.services import publishable_problem
 from knowledge.sources import submission_title
 from reports.models import LanguageVersion
@@ -47,9 +47,7 @@ def publishing_overview(review: RegionalReview) -> list[Candidate]:
     """
     publications = {
         (publication.kind, publication.source_id): publication
-        for publication in Publication.objects.filter(review=review).prefetch_related(
-            Prefetch("events", queryset=PublicationEvent.objects.select_related("actor"))
-        )
+        for publication in Publication.objects.filter(review=review).defer(*SEARCHED)
     }
     versions = LanguageVersion.objects.filter(report__review=review).select_related("report")
     inputs = (

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from knowledge import sources
 from knowledge.enums import PublicationAction, PublicationKind, PublicationStatus
 from knowledge.models import Publication, PublicationEvent
+from knowledge.search import store_vectors
 from reports import services as report_services
 from reports.enums import ReportStatus
 from reports.models import LanguageVersion, Report
@@ -118,6 +119,7 @@ def publish(*, kind: str, source, actor) -> Publication:
     publication.withdrawn_at = None
     publication.withdrawal_reason = ""
     publication.save()
+    store_vectors(Publication.objects.filter(pk=publication.pk))
     publication.objectives.set(copied.objective_ids)
     PublicationEvent.objects.create(
         publication=publication, action=PublicationAction.PUBLISHED, actor=actor
@@ -176,6 +178,7 @@ def refresh(publication: Publication) -> None:
     publication.save(
         update_fields=["title", "language", "text", "input_kind", "country", "updated_at"]
     )
+    store_vectors(Publication.objects.filter(pk=publication.pk))
     publication.objectives.set(copied.objective_ids)
 
 

@@ -12,6 +12,8 @@ class PortalSitemap(Sitemap):
     i18n = True
     alternates = True
     x_default = True
+    # Addresses per page (each item counts once per language), so that no page grows without end.
+    limit = 600
 
 
 class PagesSitemap(PortalSitemap):

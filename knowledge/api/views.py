@@ -127,6 +127,9 @@ class SubmissionViewSet(PublicationViewSet):
     serializer_class = serializers.SubmissionSerializer
     kind = PublicationKind.SUBMISSION
 
+    def get_queryset(self):
+        return super().get_queryset().with_text()
+
 
 class DocumentViewSet(PublicationViewSet):
     """Published documents of the reviews."""

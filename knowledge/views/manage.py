@@ -11,7 +11,7 @@ from knowledge.enums import PublicationKind
 from knowledge.forms import PublishForm, WithdrawForm
 from knowledge.models import Publication
 from reports.models import LanguageVersion
-from reviews.views.base import ManageReviewMixin
+from reviews.views.base import ManageReviewMixin, ReviewPageMixin
 
 
 class ManagePublicationsMixin(ManageReviewMixin):
@@ -19,25 +19,25 @@ class ManagePublicationsMixin(ManageReviewMixin):
     write_permission_required = "knowledge.manage_publications"
 
 
-class ManagePublicationsView(ManagePublicationsMixin, TemplateView):
+class ManagePublicationsView(ReviewPageMixin, ManagePublicationsMixin, TemplateView):
+    """Kept until the review's data changes: its publications, report, inputs and documents are
+    all in the review's scope."""
+
     template_name = "knowledge/manage.html"
     # A withdrawal refused for want of a reason shows again with what was typed.
     refused: tuple[int, WithdrawForm] | None = None
 
-    def get_context_data(self, **kwargs):
-        candidates = selectors.publishing_overview(self.review)
-        forms = {
-            candidate.publication.pk: WithdrawForm(prefix=f"withdraw-{candidate.publication.pk}")
-            for candidate in candidates
-            if candidate.is_published
-        }
-        if self.refused is not None:
-            forms[self.refused[0]] = self.refused[1]
+    def get_content_context(self):
+        # Only a refused withdrawal has a form of its own, with what was typed and the error;
+        # the others are the same empty field, written out in the template.
+        refused_pk, refused_form = self.refused or (None, None)
         groups = {}
-        for candidate in candidates:
-            form = forms.get(getattr(candidate.publication, "pk", None))
+        for candidate in selectors.publishing_overview(self.review):
+            form = (
+                refused_form if getattr(candidate.publication, "pk", None) == refused_pk else None
+            )
             groups.setdefault(candidate.kind, []).append((candidate, form))
-        return super().get_context_data(groups=groups, **kwargs)
+        return {"groups": groups, "reason_field": WithdrawForm.base_fields["reason"]}
 
 
 def _source_in(review, kind: str, pk: int):

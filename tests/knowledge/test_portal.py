@@ -69,6 +69,7 @@ def test_every_portal_page_keeps_its_number_of_queries(client, shelf, no_cache):
         reverse("knowledge:feed"),
         reverse("knowledge:commission_feed", args=["ECLAC"]),
         "/sitemap.xml",
+        "/sitemap-publications.xml",
     ]
     small = {url: queries(client, url) for url in urls}
     shelf.grow(COUNTRIES[1:])

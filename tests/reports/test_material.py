@@ -92,4 +92,4 @@ def test_the_editor_queries_do_not_grow_with_the_submissions(client, secretariat
         accepted_voluntary_review(review, iso3, progress)
     assert [count_queries(client, url) for url in urls] == small
     assert material(client, review, 23).count("Narrative 23") == len(COUNTRIES)
-    assert editor(client, review).count(f"<span class=\"note\">({len(COUNTRIES)})</span>") == 23
+    assert editor(client, review).count(f'<span class="note">({len(COUNTRIES)})</span>') == 23
