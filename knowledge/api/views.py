@@ -9,6 +9,7 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
+from django.http import HttpResponse
 from django.middleware.csp import get_nonce
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -68,8 +69,9 @@ class OpenDataViewSet(viewsets.ReadOnlyModelViewSet):
     def retrieve(self, request, *args, **kwargs):
         return self.kept(request, super().retrieve, *args, **kwargs)
 
-    def kept(self, request, answer, *args, **kwargs) -> Response:
-        """The answer's data from the cache while the public data it was made from is current.
+    def kept(self, request, answer, *args, **kwargs):
+        """The answer, as it was sent, from the cache while the public data it was made from is
+        current (a long list of texts is costly to encode again).
 
         Only parameters that change the answer are in the key, so made-up ones cannot fill the
         cache; the host is, as the answers hold absolute addresses.
@@ -77,10 +79,19 @@ class OpenDataViewSet(viewsets.ReadOnlyModelViewSet):
         key = self.cache_key(request)
         current, entry = versions_and([PUBLIC, EVERYTHING], key)
         if entry is not None and entry[0] == current:
-            return Response(entry[1])
+            return HttpResponse(entry[1], content_type=entry[2])
         response = answer(request, *args, **kwargs)
         if response.status_code == 200:
-            cache.set(key, (current, response.data), TIMEOUT)
+            self._keep = (key, current)
+        return response
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        keep = getattr(self, "_keep", None)
+        if keep is not None and isinstance(response, Response):
+            key, current = keep
+            response.render()
+            cache.set(key, (current, response.content, response["Content-Type"]), TIMEOUT)
         return response
 
     def cache_key(self, request) -> str:
