@@ -167,6 +167,8 @@ class ReportSerializer(PublicationSerializer):
 
 
 class SubmissionSerializer(PublicationSerializer):
+    """An input as lists show it; its text is in the input's own answer (`url`)."""
+
     class Meta(PublicationSerializer.Meta):
         fields = [
             "id",
@@ -179,8 +181,12 @@ class SubmissionSerializer(PublicationSerializer):
             "published_at",
             "url",
             "portal_url",
-            "text",
         ]
+
+
+class SubmissionDetailSerializer(SubmissionSerializer):
+    class Meta(SubmissionSerializer.Meta):
+        fields = [*SubmissionSerializer.Meta.fields, "text"]
 
 
 class DocumentSerializer(PublicationSerializer):

@@ -133,13 +133,20 @@ class ReportViewSet(PublicationViewSet):
 
 class SubmissionViewSet(PublicationViewSet):
     """Published inputs to the reviews (Member States' reviews, regional organisations,
-    stakeholders), with their text."""
+    stakeholders); each one's answer has its text."""
 
     serializer_class = serializers.SubmissionSerializer
     kind = PublicationKind.SUBMISSION
 
+    # A list holds up to 200 inputs: each one's text is in its own answer.
+    def get_serializer_class(self):
+        if self.action == "retrieve":
+            return serializers.SubmissionDetailSerializer
+        return super().get_serializer_class()
+
     def get_queryset(self):
-        return super().get_queryset().with_text()
+        publications = super().get_queryset()
+        return publications.with_text() if self.action == "retrieve" else publications
 
 
 class DocumentViewSet(PublicationViewSet):
