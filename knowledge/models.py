@@ -20,16 +20,31 @@ from reviews.enums import ReviewStatus
 from reviews.models import RegionalReview, ReviewDocument
 from submissions.models import Submission
 
+# The field holding the source of each kind of publication.
+SOURCE_FIELDS = {
+    PublicationKind.REPORT: "report_version",
+    PublicationKind.SUBMISSION: "submission",
+    PublicationKind.DOCUMENT: "document",
+}
+
 # What search reads of a publication: long, and loaded only where it is shown.
 SEARCHED = ("text", "search_vector")
 
 
+def public_condition(prefix: str = "") -> Q:
+    """The one rule of what is public: published, of a review the public may see. `prefix`
+    reaches publications through a relation ("publications__", "submission__publication__")."""
+    return Q(
+        **{
+            f"{prefix}status": PublicationStatus.PUBLISHED,
+            f"{prefix}review__status__in": ReviewStatus.public_states(),
+        }
+    )
+
+
 class PublicationQuerySet(models.QuerySet):
     def public(self) -> "PublicationQuerySet":
-        """Published, of a review the public may see."""
-        return self.filter(
-            status=PublicationStatus.PUBLISHED, review__status__in=ReviewStatus.public_states()
-        )
+        return self.filter(public_condition())
 
     def with_sources(self) -> "PublicationQuerySet":
         """Everything a listing shows of each row, in the same query; never the text searched,
@@ -161,27 +176,8 @@ class Publication(models.Model):
         return reverse("knowledge:publication", kwargs={"pk": self.pk})
 
     @property
-    def is_public(self) -> bool:
-        return (
-            self.status == PublicationStatus.PUBLISHED
-            and self.review.status in ReviewStatus.public_states()
-        )
-
-    @property
     def source_id(self) -> int:
-        return {
-            PublicationKind.REPORT: self.report_version_id,
-            PublicationKind.SUBMISSION: self.submission_id,
-            PublicationKind.DOCUMENT: self.document_id,
-        }[self.kind]
-
-    @property
-    def source(self):
-        return {
-            PublicationKind.REPORT: self.report_version,
-            PublicationKind.SUBMISSION: self.submission,
-            PublicationKind.DOCUMENT: self.document,
-        }[self.kind]
+        return getattr(self, f"{SOURCE_FIELDS[self.kind]}_id")
 
 
 class PublicationEvent(models.Model):

@@ -3,10 +3,10 @@
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 
-from knowledge.enums import InputKind, PublicationKind, PublicationStatus
-from knowledge.models import Publication
+from knowledge.enums import InputKind, PublicationKind
+from knowledge.models import Publication, public_condition
 from knowledge.selectors import public_publications
 from reference.models import Objective
 from reports.document import ReportDocument, report_document
@@ -18,29 +18,14 @@ from submissions.models import ObjectiveProgress, addressed
 LATEST = 10
 
 
-def _public_filter(prefix: str) -> Q:
-    return Q(
-        **{
-            f"{prefix}status": PublicationStatus.PUBLISHED,
-            f"{prefix}review__status__in": ReviewStatus.public_states(),
-        }
-    )
-
-
 def public_reviews() -> QuerySet[RegionalReview]:
     """Every public review with how much of it is published, by cycle then commission."""
     return (
         RegionalReview.objects.filter(status__in=ReviewStatus.public_states())
         .select_related("cycle", "commission")
-        .annotate(published=Count("publications", filter=_public_filter("publications__")))
+        .annotate(published=Count("publications", filter=public_condition("publications__")))
         .order_by("-cycle__imrf_year", "cycle__title", "commission__position", "title")
     )
-
-
-def objectives_with_counts() -> QuerySet[Objective]:
-    return Objective.objects.annotate(
-        published=Count("publications", filter=_public_filter("publications__"))
-    ).order_by("number")
 
 
 def latest_publications() -> list[Publication]:
@@ -100,7 +85,7 @@ def objective_across_regions(objective: Objective) -> list[RegionOnObjective]:
     statements = (
         ObjectiveProgress.objects.filter(
             addressed(),
-            _public_filter("submission__publication__"),
+            public_condition("submission__publication__"),
             objective=objective,
         )
         .select_related(

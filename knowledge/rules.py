@@ -1,7 +1,7 @@
 """Who may publish and withdraw: the secretariat of the review's commission and the Network's.
 
-Everyone may read what is public; the public pages read `Publication.objects.public()`, so the
-only object-level rule they need is that a publication is public. The pushes of publications to
+Everyone may read what is public: the public pages read `Publication.objects.public()`, and need
+no object-level rule. The pushes of publications to
 the external platform are followed, and sent again, by the same secretariats.
 """
 
@@ -12,25 +12,13 @@ from reviews.rules import is_secretariat_of_review
 
 
 @rules.predicate
-def is_public_publication(user, publication) -> bool:
-    return publication is not None and publication.is_public
-
-
-@rules.predicate
-def is_secretariat_of_publication(user, publication) -> bool:
-    return publication is not None and is_secretariat_of_review(user, publication.review)
-
-
-@rules.predicate
 def is_secretariat_of_delivery(user, delivery) -> bool:
     """A delivery to the external platform is its publication's review's secretariat business."""
     return delivery is not None and is_secretariat_of_review(user, delivery.publication.review)
 
 
 rules.add_perm("knowledge.browse", rules.always_allow)
-rules.add_perm("knowledge.read_publication", is_public_publication | is_secretariat_of_publication)
 rules.add_perm("knowledge.manage_publications", is_secretariat_of_review)
-rules.add_perm("knowledge.manage_publication", is_secretariat_of_publication)
 # Deliveries to the external platform: every secretariat opens the page, which lists the
 # deliveries of its own commission's reviews (the Network's: all).
 rules.add_perm("knowledge.see_deliveries", is_secretariat)

@@ -26,9 +26,8 @@ from core.scaletext import TextPool
 from core.versions import EVERYTHING, PUBLIC, bump, review_scope
 from knowledge import sources
 from knowledge.enums import PublicationAction, PublicationKind, PublicationStatus
-from knowledge.models import Publication, PublicationEvent
+from knowledge.models import SOURCE_FIELDS, Publication, PublicationEvent
 from knowledge.search import store_vectors
-from knowledge.services import _source_field  # the source field of each kind, defined once
 from reports import services as report_services
 from reports.enums import ReportStatus, VersionKind
 from reports.models import LanguageVersion, Report
@@ -99,12 +98,12 @@ class _Publisher:
     def plan(self, kind: str, source, review: RegionalReview) -> _Planned:
         """A publication of `source` with what publishing copies from it, published some time in
         the last year."""
-        copied = sources.source_of(Publication(kind=kind, **{_source_field(kind): source}))
+        copied = sources.source_of(Publication(kind=kind, **{SOURCE_FIELDS[kind]: source}))
         published_at = self.now - datetime.timedelta(minutes=self.rng.randint(30 * DAY, 400 * DAY))
         publication = Publication(
             kind=kind,
             review=review,
-            **{_source_field(kind): source},
+            **{SOURCE_FIELDS[kind]: source},
             title=copied.title[:500],
             language=copied.language,
             text=copied.text,

@@ -3,12 +3,13 @@
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 
 from knowledge.enums import PublicationKind, PublicationStatus
-from knowledge.models import SEARCHED, Publication
+from knowledge.models import SEARCHED, Publication, public_condition
 from knowledge.services import publishable_problem
 from knowledge.sources import submission_title
+from reference.models import Objective
 from reports.models import LanguageVersion
 from reviews.enums import Visibility
 from reviews.models import RegionalReview, ReviewDocument
@@ -19,6 +20,13 @@ from submissions.models import Submission
 def public_publications() -> QuerySet[Publication]:
     """Every public page, feed, sitemap and API response starts here."""
     return Publication.objects.public().with_sources()
+
+
+def objectives_with_public_counts() -> QuerySet[Objective]:
+    """The 23 objectives, each with the number of public publications addressing it."""
+    return Objective.objects.annotate(
+        public_publications=Count("publications", filter=public_condition("publications__"))
+    ).order_by("number")
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from knowledge import sources
 from knowledge.enums import PublicationAction, PublicationKind, PublicationStatus
-from knowledge.models import Publication, PublicationEvent
+from knowledge.models import SOURCE_FIELDS, Publication, PublicationEvent
 from knowledge.search import store_vectors
 from reports import services as report_services
 from reports.enums import ReportStatus
@@ -67,14 +67,6 @@ def _lock_source(kind: str, source):
     return model.objects.select_for_update(of=("self",)).select_related(*related).get(pk=source.pk)
 
 
-def _source_field(kind: str) -> str:
-    return {
-        PublicationKind.SUBMISSION: "submission",
-        PublicationKind.REPORT: "report_version",
-        PublicationKind.DOCUMENT: "document",
-    }[kind]
-
-
 def _copy(publication: Publication, source: sources.Source) -> None:
     publication.title = source.title[:500]
     publication.language = source.language
@@ -95,7 +87,7 @@ def publish(*, kind: str, source, actor) -> Publication:
     problem = publishable_problem(kind, source)
     if problem:
         raise ValidationError(problem)
-    field = _source_field(kind)
+    field = SOURCE_FIELDS[kind]
     publication = Publication.objects.select_for_update().filter(**{field: source}).first()
     if publication is not None and publication.status == PublicationStatus.PUBLISHED:
         raise ValidationError(_("This is published already."))

@@ -4,7 +4,7 @@ Each read carries its joins and prefetches once, so a response costs the same fe
 whatever the number of rows.
 """
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Prefetch, QuerySet
 
 from knowledge.models import Publication
 from knowledge.selectors import public_publications
@@ -37,12 +37,3 @@ def public_reviews_with_items() -> QuerySet[RegionalReview]:
         )
         .order_by("-cycle__imrf_year", "cycle__slug", "commission__position", "pk")
     )
-
-
-def objectives_with_public_counts() -> QuerySet[Objective]:
-    """The 23 objectives, each with the number of public publications addressing it."""
-    return Objective.objects.annotate(
-        public_publications=Count(
-            "publications", filter=Q(publications__in=Publication.objects.public().values("pk"))
-        )
-    ).order_by("number")

@@ -28,6 +28,7 @@ from knowledge.api import selectors, serializers
 from knowledge.api.schema import LANGUAGE_PARAMETER, OpenDataSchema
 from knowledge.enums import PublicationKind
 from knowledge.filters import PublicationFilter
+from knowledge.selectors import objectives_with_public_counts
 
 
 class OpenDataPagination(PageNumberPagination):
@@ -172,7 +173,7 @@ class ObjectiveViewSet(OpenDataViewSet):
     lookup_field = "number"
 
     def get_queryset(self):
-        return selectors.objectives_with_public_counts()
+        return objectives_with_public_counts()
 
 
 class OpenApiSchemaView(SpectacularAPIView):

@@ -13,7 +13,7 @@ from core.storage import file_download
 from knowledge import portal, printed
 from knowledge.enums import PublicationKind
 from knowledge.filters import PublicationFilter
-from knowledge.selectors import public_publications
+from knowledge.selectors import objectives_with_public_counts, public_publications
 from knowledge.structured import publication_json_ld, review_json_ld
 from reference.models import Objective
 
@@ -27,7 +27,7 @@ class PortalView(TemplateView):
         return super().get_context_data(
             reviews=portal.public_reviews(),
             latest=portal.latest_publications(),
-            objectives=portal.objectives_with_counts(),
+            objectives=objectives_with_public_counts(),
             **kwargs,
         )
 
