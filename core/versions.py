@@ -8,7 +8,9 @@ makes it unreachable at once and nothing has to find and delete it. The scopes:
 - one per review, `review_scope(pk)`: the review and all that belongs to it (its programme,
   documents, checklist, submissions and their e-mails);
 - one per person, `person_scope(pk)`: what is theirs across reviews (their registrations, requests
-  and nominations), for the pages that list a person's own things.
+  and nominations), for the pages that list a person's own things;
+- an app's own, for a page whose data changes outside any review (the knowledge platform's
+  deliveries, changed by the worker).
 
 Each app tracks its models in ready(); services that write without signals (bulk inserts,
 queryset updates) call bump() themselves.

@@ -7,10 +7,11 @@ class KnowledgeConfig(AppConfig):
     verbose_name = _("Knowledge platform")
 
     def ready(self):
-        from core.versions import track_review_part
+        from core.versions import track, track_review_part
         from knowledge import rules, signals  # noqa: F401 - permissions, source refresh
         from knowledge.portal import public_part_context
         from knowledge.push import hooks  # noqa: F401 - push to an external platform
+        from knowledge.push.models import DELIVERIES
         from reviews.navigation import register_tab
         from reviews.publication import register_public_part
 
@@ -30,3 +31,4 @@ class KnowledgeConfig(AppConfig):
         )
         track_review_part(self.get_model("Publication"), public=True)
         track_review_part(self.get_model("PublicationEvent"), "publication.review_id")
+        track(self.get_model("Delivery"), lambda delivery: (DELIVERIES,))

@@ -12,6 +12,10 @@ from django.utils.translation import pgettext_lazy
 
 from knowledge.enums import PublicationAction
 
+# The data version (core.versions) every delivery moves, wherever it is saved: the worker's
+# attempts change what the Deliveries page shows.
+DELIVERIES = "deliveries"
+
 
 class Delivery(models.Model):
     class Status(models.TextChoices):

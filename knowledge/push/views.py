@@ -12,11 +12,13 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from accounts.permissions import PermissionRequiredMixin
+from core.fragments import CachedContentMixin
 from core.listing import labels, local_datetime, page_of
+from core.versions import PUBLIC
 from knowledge.enums import PublicationAction
 from knowledge.push import selectors, services
 from knowledge.push.filters import DeliveryFilter
-from knowledge.push.models import Delivery
+from knowledge.push.models import DELIVERIES, Delivery
 
 
 @dataclass(frozen=True)
@@ -61,25 +63,32 @@ def delivery_rows(deliveries: Iterable[Delivery]) -> list[DeliveryRow]:
     ]
 
 
-class DeliveryListView(PermissionRequiredMixin, TemplateView):
+class DeliveryListView(CachedContentMixin, PermissionRequiredMixin, TemplateView):
     """Every publication and withdrawal pushed to the platform, newest first, filtered by status
-    and cycle; a secretariat sees its own commission's."""
+    and cycle; a secretariat sees its own commission's.
+
+    Kept until a delivery changes (the worker's attempts move DELIVERIES) or a title it shows
+    does (PUBLIC); whether a stuck delivery may be sent again shows at most the cache's
+    timeout late, against the hour it takes to count as stuck.
+    """
 
     permission_required = "knowledge.see_deliveries"
     template_name = "knowledge/deliveries.html"
 
-    def get_context_data(self, **kwargs):
+    def content_scopes(self):
+        return [DELIVERIES, PUBLIC]
+
+    def get_content_context(self):
         filters = DeliveryFilter(
             self.request.GET or None, queryset=selectors.deliveries_for(self.request.user)
         )
         context = page_of(self.request, filters.qs)
-        return super().get_context_data(
-            filter=filters,
-            rows=delivery_rows(context["page_obj"]),
-            push_is_on=services.push_is_on(),
+        return {
+            "filter": filters,
+            "rows": delivery_rows(context["page_obj"]),
+            "push_is_on": services.push_is_on(),
             **context,
-            **kwargs,
-        )
+        }
 
 
 class DeliverySendView(PermissionRequiredMixin, View):

@@ -4,6 +4,7 @@ import pytest
 from django.forms.models import model_to_dict
 from django.urls import reverse
 
+from knowledge.push import services
 from knowledge.push.models import Delivery
 from tests.factories import UserFactory, network_secretariat
 from tests.knowledge.builders import publish_input
@@ -62,6 +63,27 @@ def test_failed_delivery_shows_its_last_error_and_a_send_again_button(client, tw
     send = reverse("knowledge:delivery_send", kwargs={"pk": two_reviews["eclac"].pk})
     assert "HTTP 500 Internal Server Error" in page
     assert f'action="{send}"' in page
+
+
+def test_page_kept_between_visits_shows_what_the_worker_did_since(
+    client, two_reviews, django_capture_on_commit_callbacks
+):
+    """The page is kept until a delivery changes, and the worker's attempts change them outside
+    any request: the next visit shows the answer the worker recorded."""
+    failed = two_reviews["eclac"]
+    client.force_login(two_reviews["eclac_secretariat"])
+    assert "badge-failed" in client.get(DELIVERIES).content.decode()
+    with django_capture_on_commit_callbacks() as worker:
+        services.send_again(delivery=failed, actor=two_reviews["eclac_secretariat"])
+    assert "badge-pending" in client.get(DELIVERIES).content.decode()
+    assert "badge-pending" in client.get(DELIVERIES).content.decode()
+
+    for task in worker:  # the worker sends it: the platform answers 200 now
+        task()
+
+    page = client.get(DELIVERIES).content.decode()
+    assert "badge-delivered" in page
+    assert "badge-pending" not in page
 
 
 def test_stakeholder_does_not_find_the_page(client, two_reviews):
