@@ -9,6 +9,10 @@ documents were withdrawn with a reason, and some of those published again: same 
 in order. What each row copies (title, language, text, kind of input, country, objectives) comes
 from `knowledge.sources`, called per source as publishing calls it.
 
+Every publication and withdrawal was pushed to the external platform: one Delivery each, with the
+body the push would have sent, almost all delivered within a minute, a few failed after their
+attempts with the platform's last answer.
+
 Bulk inserts send no signals: no push to an external platform is queued, and the data versions
 are moved here.
 """
@@ -17,6 +21,7 @@ import datetime
 import random
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -27,6 +32,8 @@ from core.versions import EVERYTHING, PUBLIC, bump, review_scope
 from knowledge import sources
 from knowledge.enums import PublicationAction, PublicationKind, PublicationStatus
 from knowledge.models import SOURCE_FIELDS, Publication, PublicationEvent
+from knowledge.push import services as push_services
+from knowledge.push.models import DELIVERIES, Delivery
 from knowledge.search import store_vectors
 from reports import services as report_services
 from reports.enums import ReportStatus, VersionKind
@@ -47,6 +54,16 @@ WITHDRAWN = 0.04
 REPUBLISHED = 0.35
 # The outcome reports of these cycles are final and published.
 FINAL_REPORT_CYCLES = [slug for slug, *_rest in CYCLES[:-1]]
+# Of the deliveries, the share that failed after every attempt, with the answers they had.
+FAILED_DELIVERIES = 0.03
+FAILURES = [
+    (503, "HTTP 503 Service Unavailable: the platform is under maintenance."),
+    (500, "HTTP 500 Internal Server Error"),
+    (None, "ConnectionRefusedError: [Errno 111] Connection refused"),
+    (None, "TimeoutError: timed out"),
+]
+# Where the scale data's deliveries were sent, when the push is not configured here.
+PLATFORM_URL = "https://knowledge.example.org/hooks/gcm-reviews"
 REASONS = [
     "Replaced by a corrected version sent by the authors.",
     "Published before the secretariat had checked the annexes.",
@@ -299,6 +316,52 @@ def _write(planned: list[_Planned]) -> int:
     return len(events)
 
 
+def _push(publisher: _Publisher, planned: list[_Planned]) -> int:
+    """A delivery of each publication and withdrawal, with the body the push would send."""
+    changes = [
+        (row.publication, action, at) for row in planned for action, at, _reason in row.history
+    ]
+    deliveries = Delivery.objects.bulk_create(
+        [
+            Delivery(publication=publication, action=action, url=PLATFORM_URL)
+            for publication, action, _at in changes
+        ],
+        batch_size=BATCH,
+    )
+    attempts = settings.KNOWLEDGE_PUSH_MAX_ATTEMPTS
+    for delivery, (publication, action, at) in zip(deliveries, changes, strict=True):
+        delivery.payload = push_services.payload_for(publication, action, delivery.pk)
+        delivery.created_at = at
+        delivery.last_attempt_at = at + datetime.timedelta(seconds=publisher.rng.randint(1, 50))
+        if publisher.rng.random() < FAILED_DELIVERIES:
+            delivery.status = Delivery.Status.FAILED
+            delivery.attempts = attempts
+            delivery.last_status_code, delivery.last_error = publisher.rng.choice(FAILURES)
+            delivery.last_attempt_at += datetime.timedelta(
+                seconds=sum(push_services.wait_before_attempt(n) for n in range(1, attempts))
+            )
+        else:
+            delivery.status = Delivery.Status.DELIVERED
+            delivery.attempts = 1
+            delivery.last_status_code = 200
+            delivery.delivered_at = delivery.last_attempt_at
+    Delivery.objects.bulk_update(
+        deliveries,
+        [
+            "payload",
+            "created_at",
+            "status",
+            "attempts",
+            "last_status_code",
+            "last_error",
+            "last_attempt_at",
+            "delivered_at",
+        ],
+        batch_size=BATCH,
+    )
+    return len(deliveries)
+
+
 @transaction.atomic
 def load(*, seed: int, factor: float, pool: TextPool, out) -> None:
     publisher = _Publisher(seed=seed)
@@ -307,16 +370,18 @@ def load(*, seed: int, factor: float, pool: TextPool, out) -> None:
     documents = _plan_documents(publisher)
     report_versions = _plan_reports(publisher)
     events = _write(publisher.planned)
+    deliveries = _push(publisher, publisher.planned)
     store_vectors(Publication.objects.all())
     _update_sources(publisher, inputs, documents, reports)
     bump(
         PUBLIC,
         EVERYTHING,
+        DELIVERIES,
         *(review_scope(pk) for pk in _scale_reviews().values_list("pk", flat=True)),
     )
     withdrawn = sum(_is_withdrawn(p) for p in publisher.planned)
     out.stdout.write(
         f"Scale publications: {len(inputs)} inputs, {len(documents)} documents, "
         f"{len(report_versions)} report versions of {len(reports)} reports, {withdrawn} withdrawn, "
-        f"{events} events"
+        f"{events} events, {deliveries} deliveries"
     )

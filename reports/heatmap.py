@@ -37,10 +37,11 @@ FONT_SIZE = 10
 def _strip(cells, *, label: str) -> SafeString:
     """One row of cells as SVG: `cells` are (fill, title, text) in objective order."""
     width = CELL_WIDTH * len(cells)
+    # The outline is given once for the strip (inherited by its cells): a region of fifty
+    # countries draws over a thousand cells, and the page carries every attribute of each.
     shapes = format_html_join(
         "",
-        '<rect x="{}" y="0" width="{}" height="{}" fill="{}" stroke="#737373" '
-        'stroke-width="0.5"><title>{}</title></rect>',
+        '<rect x="{}" width="{}" height="{}" fill="{}"><title>{}</title></rect>',
         (
             (CELL_WIDTH * i, CELL_WIDTH, CELL_HEIGHT, fill, title)
             for i, (fill, title, _t) in enumerate(cells)
@@ -57,7 +58,7 @@ def _strip(cells, *, label: str) -> SafeString:
     )
     return format_html(
         '<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{}" width="{}" '
-        'height="{}" viewBox="0 0 {} {}">{}{}</svg>',
+        'height="{}" viewBox="0 0 {} {}"><g stroke="#737373" stroke-width="0.5">{}</g>{}</svg>',
         label,
         width,
         CELL_HEIGHT,

@@ -9,6 +9,7 @@ from reference.models import Objective
 from reports.enums import VersionKind
 from reports.models import LanguageVersion, Report, ReportSectionText
 from reviews.models import RegionalReview
+from reviews.selectors import managed_by
 from submissions.enums import SubmissionKind, SubmissionStatus
 from submissions.models import ObjectiveProgress, Submission
 
@@ -24,10 +25,15 @@ def report_of(review: RegionalReview) -> Report | None:
     )
 
 
-def language_version(review: RegionalReview, language: str) -> LanguageVersion | None:
+def managed_language_version(user, review_id: int, language: str) -> LanguageVersion | None:
+    """The version in `language` of the report of review `review_id`, with its report and review
+    (the review alone), if the user manages the review; else None."""
     return (
-        LanguageVersion.objects.select_related("report")
-        .filter(report__review=review, language=language)
+        LanguageVersion.objects.select_related("report__review")
+        .filter(
+            managed_by(user, "report__review__"), report__review_id=review_id, language=language
+        )
+        .order_by()
         .first()
     )
 

@@ -3,7 +3,7 @@
 import datetime
 from collections.abc import Iterable
 
-from django.db.models import Count, Prefetch, QuerySet, prefetch_related_objects
+from django.db.models import Count, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.utils import timezone
 
 from reference.models import Objective
@@ -34,13 +34,19 @@ def reviews_visible_to(user) -> QuerySet[RegionalReview]:
     return public
 
 
-def reviews_managed_by(user) -> QuerySet[RegionalReview]:
-    reviews = RegionalReview.objects.select_related("cycle", "commission")
+def managed_by(user, prefix: str = "") -> Q:
+    """The reviews `user` manages, as a condition on the review at `prefix` ("report__review__"):
+    every review for the Network's secretariat, its commissions' for a commission's, none for
+    anyone else."""
     if not user.is_authenticated:
-        return reviews.none()
+        return Q(**{f"{prefix}pk__in": []})
     if user.scopes.network:
-        return reviews
-    return reviews.filter(commission_id__in=user.scopes.commission_ids)
+        return Q()
+    return Q(**{f"{prefix}commission_id__in": user.scopes.commission_ids})
+
+
+def reviews_managed_by(user) -> QuerySet[RegionalReview]:
+    return RegionalReview.objects.select_related("cycle", "commission").filter(managed_by(user))
 
 
 def speakers_with_details() -> QuerySet[Speaker]:

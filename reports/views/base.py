@@ -18,9 +18,17 @@ class ManageReportMixin(ManageReviewMixin):
             raise Http404
         return report
 
+    def get_permission_object(self):
+        if "language" not in self.kwargs:
+            return super().get_permission_object()
+        # A page of one language version finds the version with its report and review at once.
+        return self.language_version.report.review
+
     @cached_property
     def language_version(self):
-        version = selectors.language_version(self.review, self.kwargs["language"])
+        version = selectors.managed_language_version(
+            self.request.user, self.kwargs[self.review_url_kwarg], self.kwargs["language"]
+        )
         if version is None:
             raise Http404
         return version

@@ -6,7 +6,8 @@ from django.core.management import call_command
 
 from knowledge import scale, sources
 from knowledge.enums import PublicationAction, PublicationKind, PublicationStatus
-from knowledge.models import Publication
+from knowledge.models import Publication, PublicationEvent
+from knowledge.push.models import Delivery
 from knowledge.search import search_publications
 from reports.enums import ReportStatus, VersionKind
 from reports.models import LanguageVersion
@@ -157,3 +158,23 @@ def test_scale_publications_are_the_same_for_the_same_seed(scale_data):
     assert _snapshot() == first
     scale.reset()
     assert not scale.loaded()
+
+
+def test_scale_pushed_every_publication_and_withdrawal(scale_data):
+    """One delivery per event, carrying the body the push sends of it; all delivered but a few
+    that failed after their attempts, with the platform's last answer."""
+    events = PublicationEvent.objects.filter(publication__in=_scale_publications())
+    deliveries = Delivery.objects.filter(publication__in=_scale_publications())
+    assert sorted(deliveries.values_list("publication_id", "action")) == sorted(
+        events.values_list("publication_id", "action")
+    )
+    for delivery in deliveries.select_related("publication"):
+        assert delivery.payload["delivery"] == delivery.pk
+        assert delivery.payload["event"] == f"publication.{delivery.action}"
+        assert delivery.payload["publication"]["id"] == delivery.publication_id
+        if delivery.status == Delivery.Status.FAILED:
+            assert delivery.last_error and delivery.delivered_at is None
+        else:
+            assert delivery.status == Delivery.Status.DELIVERED
+            assert delivery.last_status_code == 200 and delivery.delivered_at
+    assert deliveries.filter(status=Delivery.Status.DELIVERED).count() > deliveries.count() / 2

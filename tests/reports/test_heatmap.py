@@ -18,7 +18,7 @@ def test_each_cell_is_coloured_by_the_reported_status():
         statuses={"Chile": {1: ImplementationStatus.ADVANCED}, "Mexico": {2: "planned"}},
     )
     (chile, chile_strip), (mexico, mexico_strip) = rows(html)
-    fills = re.compile(r'<rect x="\d+" y="0" width="22" height="18" fill="([^"]+)"')
+    fills = re.compile(r'<rect x="\d+" width="22" height="18" fill="([^"]+)"')
     assert (chile, fills.findall(chile_strip)) == (
         "Chile",
         [COLOURS[ImplementationStatus.ADVANCED], NOT_REPORTED],
