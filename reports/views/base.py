@@ -35,4 +35,12 @@ class ManageReportMixin(ManageReviewMixin):
 
 
 class ReportPageMixin(ReviewPageMixin, ManageReportMixin):
-    """A secretariat page of the report whose body is kept until the review's data changes."""
+    """A secretariat page of the report whose body is kept until the review's data changes.
+
+    Its permission object is the review alone, even on a language version's page: a body kept for
+    the version's address proves the version exists (adding or removing one moves the review's
+    data version), so the version is loaded only when the body is rendered.
+    """
+
+    def get_permission_object(self):
+        return ManageReviewMixin.get_permission_object(self)

@@ -1,5 +1,6 @@
 """Writing sections (i)–(v) of one language version, beside what the region's submissions say."""
 
+from django.conf import settings
 from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
@@ -42,7 +43,9 @@ class ReportEditView(ReportPageMixin, ConflictMixin, DraftingFormMixin, Template
         return self.language_version.get_absolute_url()
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(version=self.language_version, **kwargs)
+        # The title names the address's language: the version is read only to render the body.
+        language_name = dict(settings.LANGUAGES).get(self.kwargs["language"], "")
+        return super().get_context_data(language_name=language_name, **kwargs)
 
     def get_content_context(self):
         version = self.language_version
