@@ -8,6 +8,7 @@ import django_filters
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from core.widgets import QuickSelect
 from knowledge.enums import InputKind, PublicationKind
 from knowledge.models import Publication
 from reference.models import Commission, Country, Objective
@@ -21,6 +22,7 @@ class PublicationFilter(django_filters.FilterSet):
         to_field_name="code",
         queryset=Commission.objects.all(),
         empty_label=_("All"),
+        widget=QuickSelect,
     )
     cycle = django_filters.ModelChoiceFilter(
         label=_("Cycle"),
@@ -28,6 +30,7 @@ class PublicationFilter(django_filters.FilterSet):
         to_field_name="slug",
         queryset=ReviewCycle.objects.order_by("-imrf_year", "title"),
         empty_label=_("All"),
+        widget=QuickSelect,
     )
     objective = django_filters.ModelChoiceFilter(
         label=_("Objective"),
@@ -35,21 +38,32 @@ class PublicationFilter(django_filters.FilterSet):
         to_field_name="number",
         queryset=Objective.objects.all(),
         empty_label=_("All"),
+        widget=QuickSelect,
     )
     kind = django_filters.ChoiceFilter(
-        label=_("Kind"), choices=PublicationKind.choices, empty_label=_("All")
+        label=_("Kind"),
+        choices=PublicationKind.choices,
+        empty_label=_("All"),
+        widget=QuickSelect,
     )
     input_kind = django_filters.ChoiceFilter(
-        label=_("Kind of input"), choices=InputKind.choices, empty_label=_("All")
+        label=_("Kind of input"),
+        choices=InputKind.choices,
+        empty_label=_("All"),
+        widget=QuickSelect,
     )
     country = django_filters.ModelChoiceFilter(
         label=_("Country"),
         to_field_name="iso3",
         queryset=Country.objects.all(),
         empty_label=_("All"),
+        widget=QuickSelect,
     )
     language = django_filters.ChoiceFilter(
-        label=_("Language"), choices=settings.LANGUAGES, empty_label=_("All")
+        label=_("Language"),
+        choices=settings.LANGUAGES,
+        empty_label=_("All"),
+        widget=QuickSelect,
     )
 
     class Meta:

@@ -6,7 +6,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, Prefetch, QuerySet
 
 from knowledge.enums import InputKind, PublicationKind
-from knowledge.models import Publication, public_condition
+from knowledge.models import SEARCHED, Publication, public_condition
 from knowledge.selectors import public_publications
 from reference.models import Objective
 from reports.document import ReportDocument, report_document
@@ -96,6 +96,8 @@ def objective_across_regions(objective: Objective) -> list[RegionOnObjective]:
             "submission__organisation",
             "submission__author",
         )
+        # The page links to each input's publication: its text is not read here.
+        .defer(*(f"submission__publication__{name}" for name in SEARCHED))
         .order_by("submission__country__name", "submission__organisation__name", "pk")
     )
     regions: dict[int, RegionOnObjective] = {}
