@@ -18,12 +18,6 @@ class ManageReportMixin(ManageReviewMixin):
             raise Http404
         return report
 
-    def get_permission_object(self):
-        if "language" not in self.kwargs:
-            return super().get_permission_object()
-        # A page of one language version finds the version with its report and review at once.
-        return self.language_version.report.review
-
     @cached_property
     def language_version(self):
         version = selectors.managed_language_version(
@@ -34,13 +28,18 @@ class ManageReportMixin(ManageReviewMixin):
         return version
 
 
+class LanguageVersionActionMixin(ManageReportMixin):
+    """An action on one language version, which it always reads: the version is found with its
+    report and review in one query, and the review is the permission object."""
+
+    def get_permission_object(self):
+        return self.language_version.report.review
+
+
 class ReportPageMixin(ReviewPageMixin, ManageReportMixin):
     """A secretariat page of the report whose body is kept until the review's data changes.
 
-    Its permission object is the review alone, even on a language version's page: a body kept for
+    On a language version's page the permission object stays the review alone: a body kept for
     the version's address proves the version exists (adding or removing one moves the review's
     data version), so the version is loaded only when the body is rendered.
     """
-
-    def get_permission_object(self):
-        return ManageReviewMixin.get_permission_object(self)

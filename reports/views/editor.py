@@ -14,7 +14,7 @@ from reports import selectors, services
 from reports.enums import ReportSection
 from reports.heatmap import heat_map
 from reports.models import ReportSectionText
-from reports.views.base import ManageReportMixin, ReportPageMixin
+from reports.views.base import LanguageVersionActionMixin, ReportPageMixin
 
 
 class ReportEditView(ReportPageMixin, ConflictMixin, DraftingFormMixin, TemplateView):
@@ -92,7 +92,7 @@ class ObjectiveMaterialView(ReportPageMixin, TemplateView):
         }
 
 
-class ReportAutosaveView(AutosaveMixin, ManageReportMixin, View):
+class ReportAutosaveView(AutosaveMixin, LanguageVersionActionMixin, View):
     """JSON endpoint for autosave of one section of a language version."""
 
     def get_section_text(self):

@@ -9,10 +9,10 @@ from django.views.generic import TemplateView
 from core.fragments import cached_fragment
 from core.versions import review_scope
 from reports.document import report_document
-from reports.views.base import ManageReportMixin
+from reports.views.base import LanguageVersionActionMixin
 
 
-class ReportPrintView(ManageReportMixin, TemplateView):
+class ReportPrintView(LanguageVersionActionMixin, TemplateView):
     """The printed report of one language version as HTML, as the PDF is made from it.
 
     Any version, pending translations included (their cover says so), for the secretariat. The

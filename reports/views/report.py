@@ -10,7 +10,7 @@ from django.views.generic import TemplateView
 from reports import services
 from reports.forms import AddLanguageForm, ReportStatusForm, StartReportForm, VersionKindForm
 from reports.selectors import report_of
-from reports.views.base import ManageReportMixin, ReportPageMixin
+from reports.views.base import LanguageVersionActionMixin, ManageReportMixin, ReportPageMixin
 from reviews.services import StatusChangeRefused
 
 
@@ -89,7 +89,7 @@ class AddLanguageView(ManageReportMixin, View):
         return redirect("reports:edit", pk=self.review.pk, language=version.language)
 
 
-class VersionKindView(ManageReportMixin, View):
+class VersionKindView(LanguageVersionActionMixin, View):
     """Mark a translation official, or pending again."""
 
     def post(self, request, *args, **kwargs):
