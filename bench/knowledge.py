@@ -1,7 +1,7 @@
 """The knowledge platform's public pages and open data API with nothing cached, in-process.
 
 wrk measures them warm, as most visitors get them, and the pages rendered afresh through their
-address with a query string; the API keeps an answer per parameter that changes it, so no address
+address with a parameter they do not read; the API keeps an answer per parameter that changes it, so no address
 reaches it cold. Here each request comes right after the data versions moved (core.versions.bump,
 what a publication does), through Django's test client on the configured database: queries, SQL
 time and time per request, cold and warm.
@@ -21,8 +21,7 @@ ROUTES = ("knowledge:", "api:", "sitemap", "django.contrib.sitemaps.")
 
 
 def cold_targets(targets) -> list:
-    """The anonymous targets of the portal and the API, each address once, as it is cached.
-    A search with a query is never cached: its figures in the main table are its cold ones."""
+    """The anonymous targets of the portal and the API, each address once, as it is cached."""
     from bench.targets import ANONYMOUS, UNCACHED
 
     return [
@@ -30,7 +29,6 @@ def cold_targets(targets) -> list:
         for target in targets
         if target.role == ANONYMOUS
         and target.url_name.startswith(ROUTES)
-        and target.url_name != "knowledge:search"
         and not target.url.endswith(UNCACHED)
     ]
 

@@ -1,8 +1,8 @@
 """Where a page's time goes: `python -m bench.profile PAGE [ROLE]` on the benchmark database.
 
 PAGE and ROLE are as in docs/benchmarks.md (e.g. "review queue" "commission secretariat"); the
-profile is of one warm request through the test client, sorted by cumulative time, followed by
-the slowest queries.
+profile is of one warm request through the test client, sorted by cumulative time (SORT=tottime:
+by the time spent in each function itself), followed by the slowest queries.
 """
 
 import cProfile
@@ -41,7 +41,9 @@ def main() -> None:
         profiler.disable()
     elapsed = (time.perf_counter() - started) * 1000
     print(f"{target.page} ({target.role}) {target.url}: {elapsed:.1f} ms, {len(queries)} queries")
-    pstats.Stats(profiler).sort_stats("cumulative").print_stats(int(os.environ.get("TOP", "40")))
+    pstats.Stats(profiler).sort_stats(os.environ.get("SORT", "cumulative")).print_stats(
+        int(os.environ.get("TOP", "40"))
+    )
     for query in sorted(queries.captured_queries, key=lambda q: -float(q["time"]))[:8]:
         print(f"{float(query['time']) * 1000:7.1f} ms  {query['sql'][:300]}")
 

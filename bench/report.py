@@ -124,9 +124,10 @@ def render_markdown(results: dict) -> str:
         "",
         "Targets: public pages at least 0.5× the bare view; signed-in detail and dashboard pages "
         "0.2×; lists and the 23-objective form 0.1×; p95 under 4× the bare view's. A public page "
-        "marked uncached is measured at its address with a query string, which the page cache "
-        "does not keep (its first visitor after a change gets it so), and held to the signed-in "
-        "figures (0.2×, lists 0.1×); so is the filtered listing, which is never kept.",
+        "marked uncached is measured at its address with a parameter the page does not read, "
+        "which the page cache does not keep (its first visitor after a change, or the first to "
+        "ask for a search or a filter, gets it so), and held to the signed-in figures (0.2×, "
+        "lists and searches 0.1×).",
         "",
         "| Page | Role | req/s | p50 ms | p95 ms | × bare | p95 × bare | queries | SQL ms "
         "| in-process ms | target | rounds (req/s) |",

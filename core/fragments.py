@@ -1,4 +1,5 @@
-"""Rendered HTML kept until the data it shows changes (see core.versions).
+"""Rendered HTML, and whatever else is costly to make, kept until the data it shows changes (see
+core.versions).
 
 A fragment is kept with the versions of the scopes it was rendered from; its key holds the
 language, the day (for what depends on the date: deadlines, open consultations), and whatever else
@@ -58,18 +59,18 @@ def reader(user) -> str:
     )
 
 
-def cached_fragment(
-    request,
+def kept(
     name: str,
     *,
     scopes: Iterable[str],
     vary: Iterable[object] = (),
-    render: Callable[[], str],
+    build: Callable[[], object],
     timeout: int = TIMEOUT,
-) -> SafeString:
-    """The HTML `render()` makes, from the cache while the scopes' data has not changed.
+):
+    """What `build()` makes, from the cache while the scopes' data has not changed.
 
-    The entry carries the versions it was rendered from, read with it in one round trip.
+    The entry carries the versions it was made from, read with it in one round trip; its key
+    holds the language and the day, so whatever is translated or dated is kept per both.
     """
     varying = repr((name, tuple(vary)))
     key = ":".join(
@@ -82,10 +83,29 @@ def cached_fragment(
     )
     current, entry = versions_and([*scopes, EVERYTHING], key)
     if entry is not None and entry[0] == current:
-        stored = entry[1]
-    else:
-        stored = strip_per_response(request, str(render()))
-        cache.set(key, (current, stored), timeout)
+        return entry[1]
+    value = build()
+    cache.set(key, (current, value), timeout)
+    return value
+
+
+def cached_fragment(
+    request,
+    name: str,
+    *,
+    scopes: Iterable[str],
+    vary: Iterable[object] = (),
+    render: Callable[[], str],
+    timeout: int = TIMEOUT,
+) -> SafeString:
+    """The HTML `render()` makes, from the cache while the scopes' data has not changed."""
+    stored = kept(
+        name,
+        scopes=scopes,
+        vary=vary,
+        build=lambda: strip_per_response(request, str(render())),
+        timeout=timeout,
+    )
     # Rendered from templates, escaped there.
     return mark_safe(fill_per_response(request, stored))  # noqa: S308
 

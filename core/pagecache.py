@@ -2,7 +2,10 @@
 was made from.
 
 Every change to what public pages show moves the PUBLIC data version (core.versions), so a cached
-page is never served after a change. What differs per response is never reused: the CSRF token
+page is never served after a change. A page is kept by its address; one whose view names the
+query parameters it reads (`cached_query_parameters`: a search, its filters, a page number) is
+kept by those too, for less time, since any visitor can ask for new ones; an address with any
+other parameter is rendered every time. What differs per response is never reused: the CSRF token
 and the CSP nonce are cut out of the stored page and put back fresh, and a visitor with a
 session or pending messages always gets a page rendered for them.
 """
@@ -15,28 +18,31 @@ from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.http import urlencode
 
 from core.fragments import TIMEOUT, fill_per_response, strip_per_response
 from core.versions import EVERYTHING, PUBLIC, versions_and
 
 _HEADERS = ("Content-Type", "Content-Language")
+# Seconds a page asked for with a query string is kept: visitors' searches are many and varied.
+QUERY_TIMEOUT = 300
 
 
-def _cacheable(request) -> bool:
+def _cacheable(request, parameters: frozenset[str]) -> bool:
     return (
         request.method in ("GET", "HEAD")
-        # Query strings (filters) are not cached: any visitor could fill the cache with them.
-        and not request.GET
+        and all(name in parameters and len(values) == 1 for name, values in request.GET.lists())
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and CookieStorage.cookie_name not in request.COOKIES
     )
 
 
 def _key(request) -> str:
-    path = hashlib.sha256(request.path.encode()).hexdigest()
+    query = urlencode(sorted(request.GET.items()))
+    address = hashlib.sha256(f"{request.path}?{query}".encode()).hexdigest()
     # The day too: what is open for registration or upcoming changes with it.
     day = timezone.localdate().isoformat()
-    return f"pagecache:{request.LANGUAGE_CODE}:{day}:{path}"
+    return f"pagecache:{request.LANGUAGE_CODE}:{day}:{address}"
 
 
 def _store(request, response) -> dict:
@@ -55,9 +61,12 @@ def _restore(request, stored: dict) -> HttpResponse:
 
 def cache_public_page(view):
     """Serve `view` from the cache to anonymous visitors; signed-in users get it rendered."""
+    parameters = frozenset(
+        getattr(getattr(view, "view_class", None), "cached_query_parameters", ())
+    )
 
     def cached_view(request, *args, **kwargs):
-        if not _cacheable(request):
+        if not _cacheable(request, parameters):
             return view(request, *args, **kwargs)
         key = _key(request)
         # The page is kept with the version it was made from, read with it in one round trip.
@@ -68,7 +77,8 @@ def cache_public_page(view):
         if response.status_code == 200 and not response.streaming:
             if hasattr(response, "render"):
                 response.render()
-            cache.set(key, {**_store(request, response), "version": current}, TIMEOUT)
+            timeout = QUERY_TIMEOUT if request.GET else TIMEOUT
+            cache.set(key, {**_store(request, response), "version": current}, timeout)
         return response
 
     return functools.wraps(view)(cached_view)

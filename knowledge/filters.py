@@ -4,10 +4,14 @@ Every filter names things by their stable public codes (a commission's code, a c
 objective's number, a country's ISO code, a language code), so filtered addresses can be shared.
 """
 
+import functools
+
 import django_filters
+from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from core.fragments import kept
 from core.widgets import QuickSelect
 from knowledge.enums import InputKind, PublicationKind
 from knowledge.models import Publication
@@ -69,3 +73,26 @@ class PublicationFilter(django_filters.FilterSet):
     class Meta:
         model = Publication
         fields = ["commission", "cycle", "objective", "kind", "input_kind", "country", "language"]
+
+    @property
+    def form(self):
+        if not hasattr(self, "_form"):
+            form = super().form
+            # The lists of reference data (countries, objectives, commissions, cycles) are read
+            # once per language until that data changes, not on every page offering the filters;
+            # and only when drawn, never for an answer of the API.
+            listed = functools.cache(
+                lambda: kept(
+                    "knowledge.filters.PublicationFilter.choices",
+                    scopes=(),
+                    build=lambda: {
+                        name: [(str(value), str(label)) for value, label in field.choices]
+                        for name, field in form.fields.items()
+                        if isinstance(field, forms.ModelChoiceField)
+                    },
+                )
+            )
+            for name, field in form.fields.items():
+                if isinstance(field, forms.ModelChoiceField):
+                    field.widget.choices = functools.partial(lambda name: listed()[name], name)
+        return self._form

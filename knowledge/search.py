@@ -13,6 +13,7 @@ Either way a hit in the title ranks first. The indexes are in migration 0002.
 """
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import (
@@ -35,7 +36,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Concat, Left
+from django.db.models.functions import Coalesce, Concat, Left
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -178,17 +179,73 @@ def _search_postgresql(query: str, terms: Terms, queryset: QuerySet) -> QuerySet
     )
 
 
-# ts_headline parses what it is given: the start of a long text is enough for an excerpt (the
-# words are marked in Python when they come later).
+def ranked_ids(query: str, queryset: QuerySet[Publication]) -> list[int]:
+    """The primary keys of what `search_publications` finds, best first, in one narrow query:
+    the page of results and their number are taken from it, not matched twice."""
+    return list(search_publications(query, queryset).values_list("pk", flat=True))
+
+
+# ts_headline parses what it is given: a short stretch of the text around the first word found is
+# enough for an excerpt; without a literal hit (a word found only through its stem), the start.
 HEADLINE_SOURCE = 6_000
+# The stretch around a hit: characters before it (to the start of a word), and in all.
+BEFORE_HIT, AROUND_HIT = 120, 480
 
 
-def _headlines(pks: list[int], query: str) -> dict[int, tuple[str, str, str]]:
-    """The text, marked title and marked excerpt of each of a page's publications, in one query
-    (listings leave the long text out)."""
+class AroundFirstHit(Func):
+    """The stretch of a text around the first match of a regular expression, in any case: from
+    the start of a word about BEFORE_HIT characters ahead of it, AROUND_HIT characters in all;
+    NULL when nothing matches.
+
+    The match is found once (regexp_instr, PostgreSQL 15) and the text cut there, without sending
+    the whole text to be cut in Python.
+    """
+
+    output_field = TextField()
+
+    def __init__(self, expression, pattern: str):
+        super().__init__(expression, Value(pattern))
+
+    def as_sql(self, compiler, connection, **extra_context):
+        text, text_params = compiler.compile(self.source_expressions[0])
+        pattern, pattern_params = compiler.compile(self.source_expressions[1])
+        # Only compiled expressions (a column, a placeholder) are written in; values are params.
+        sql = (
+            "(SELECT CASE WHEN found.hit > %s"  # noqa: S608
+            f" THEN regexp_replace(substr({text}, found.hit - %s, %s), '^\\S*\\s+', '')"
+            f" ELSE substr({text}, 1, %s) END"
+            f" FROM (SELECT regexp_instr({text}, {pattern}, 1, 1, 0, 'i') AS hit) AS found"
+            " WHERE found.hit > 0)"
+        )
+        params = (
+            BEFORE_HIT,
+            *text_params,
+            BEFORE_HIT,
+            AROUND_HIT,
+            *text_params,
+            AROUND_HIT,
+            *text_params,
+            *pattern_params,
+        )
+        return sql, params
+
+
+def _excerpt_source(terms: Terms):
+    """Around the first of the terms as written, in any case; or, if none is there as written,
+    the start of the text."""
+    pattern = "|".join(re.escape(term) for term in sorted(terms.required, key=len, reverse=True))
+    return Coalesce(
+        AroundFirstHit("text", pattern), Left("text", HEADLINE_SOURCE), output_field=TextField()
+    )
+
+
+def _marked_texts(query: str, terms: Terms) -> dict:
+    """Each row's title with the words found marked (or nothing), and the stretch of its text
+    its excerpt is cut from, marked where the database could stem it. The long text itself is
+    never sent."""
     if connection.vendor != "postgresql":
-        texts = Publication.objects.filter(pk__in=pks).values_list("pk", "text")
-        return {pk: (text, "", "") for pk, text in texts}
+        return {"title_headline": Value(""), "excerpt_source": F("text")}
+    source = _excerpt_source(terms)
     title_headline, text_headline = [], []
     for language, config in TEXT_SEARCH_CONFIGS.items():
         parsed = SearchQuery(query, config=config, search_type="websearch")
@@ -197,11 +254,12 @@ def _headlines(pks: list[int], query: str) -> dict[int, tuple[str, str, str]]:
         title_headline.append(
             When(in_language, then=SearchHeadline("title", parsed, highlight_all=True, **options))
         )
+        # With no word of the query in it, ts_headline gives the stretch's first words, unmarked.
         text_headline.append(
             When(
                 in_language,
                 then=SearchHeadline(
-                    Left("text", HEADLINE_SOURCE),
+                    source,
                     parsed,
                     max_fragments=2,
                     max_words=30,
@@ -211,15 +269,12 @@ def _headlines(pks: list[int], query: str) -> dict[int, tuple[str, str, str]]:
                 ),
             )
         )
-    rows = (
-        Publication.objects.filter(pk__in=pks)
-        .annotate(
-            title_headline=Case(*title_headline, default=Value(""), output_field=TextField()),
-            text_headline=Case(*text_headline, default=Value(""), output_field=TextField()),
-        )
-        .values_list("pk", "text", "title_headline", "text_headline")
-    )
-    return {pk: (text, title, excerpt) for pk, text, title, excerpt in rows}
+    return {
+        "title_headline": Case(*title_headline, default=Value(""), output_field=TextField()),
+        # Chinese has no configuration: its texts, short, are cut in Python around the first
+        # hit with what comes before it, which a regular expression could only find slowly.
+        "excerpt_source": Case(*text_headline, default=F("text"), output_field=TextField()),
+    }
 
 
 def _search_by_containment(terms: Terms, queryset: QuerySet) -> QuerySet:
@@ -240,26 +295,30 @@ class SearchResult:
     excerpt: SafeString
 
 
-def highlighted(publications, query: str) -> list[SearchResult]:
-    """Each publication with its title and an excerpt of its text, the words found in <mark>.
+def highlighted(ids: Sequence[int], query: str) -> list[SearchResult]:
+    """The publications `ids` names, in that order, each with its title and an excerpt of its
+    text, the words found in <mark>: one query.
 
     Everything is escaped first; only the marks are HTML.
     """
     query = clean_query(query)
     terms = Terms.parse(query)
-    publications = list(publications)
-    found = _headlines([publication.pk for publication in publications], query)
-    results = []
-    for publication in publications:
-        text, title, excerpt = found.get(publication.pk, ("", "", ""))
-        results.append(
-            SearchResult(
-                publication=publication,
-                title=_marked_title(publication, terms, title),
-                excerpt=_marked_excerpt(text, terms, excerpt),
-            )
+    if not ids or not terms.required:
+        return []
+    rows = (
+        Publication.objects.filter(pk__in=ids)
+        .with_sources()
+        .annotate(**_marked_texts(query, terms))
+    )
+    by_pk = {publication.pk: publication for publication in rows}
+    return [
+        SearchResult(
+            publication=publication,
+            title=_marked_title(publication, terms, publication.title_headline),
+            excerpt=_marked_excerpt(publication.excerpt_source, terms),
         )
-    return results
+        for publication in (by_pk[pk] for pk in ids if pk in by_pk)
+    ]
 
 
 def _marked_title(publication: Publication, terms: Terms, headline: str = "") -> SafeString:
@@ -268,10 +327,10 @@ def _marked_title(publication: Publication, terms: Terms, headline: str = "") ->
     return _marks_to_html(_mark_terms(publication.title, terms))
 
 
-def _marked_excerpt(text: str, terms: Terms, headline: str = "") -> SafeString:
-    if _START in headline:
-        return _marks_to_html(headline)
-    return _marks_to_html(_mark_terms(_window(text, terms), terms))
+def _marked_excerpt(source: str, terms: Terms) -> SafeString:
+    if _START in source:
+        return _marks_to_html(source)
+    return _marks_to_html(_mark_terms(_window(source, terms), terms))
 
 
 def _term_pattern(terms: Terms) -> re.Pattern | None:

@@ -33,12 +33,12 @@ class PortalView(TemplateView):
 
 
 class FilteredMixin:
+    # The page cache keeps a filtered page by its filters (core.pagecache).
+    cached_query_parameters = ("page", *PublicationFilter.base_filters)
+
     @cached_property
     def filterset(self) -> PublicationFilter:
-        return PublicationFilter(
-            self.request.GET or None,
-            queryset=public_publications().prefetch_related("objectives"),
-        )
+        return PublicationFilter(self.request.GET or None, queryset=public_publications())
 
     def rows(self):
         # Invalid filters show every row, with the form saying what was wrong.
@@ -88,7 +88,7 @@ class BrowseCsvView(FilteredMixin, View):
                 publication.published_at.date().isoformat(),
                 request.build_absolute_uri(publication.get_absolute_url()),
             ]
-            for publication in self.rows()
+            for publication in self.rows().prefetch_related("objectives")
         ]
         response = HttpResponse(csv_bytes(rows), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="gcm-publications.csv"'
