@@ -167,6 +167,11 @@ def _note_verbale_path(registration, filename: str) -> str:
     return f"notes-verbales/{registration.event_id}/{uuid.uuid4().hex}-{filename}"
 
 
+def registration_url(pk: int) -> str:
+    """A registration's page (lists read as values link to it without the model)."""
+    return reverse("stakeholders:registration", kwargs={"pk": pk})
+
+
 class Registration(models.Model):
     """One person's registration for one event (enforced by the database).
 
@@ -278,7 +283,7 @@ class Registration(models.Model):
         return f"{self.user} · {self.event}"
 
     def get_absolute_url(self):
-        return reverse("stakeholders:registration", kwargs={"pk": self.pk})
+        return registration_url(self.pk)
 
     @property
     def needs_endorsement(self) -> bool:

@@ -13,35 +13,105 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from core.listing import labels
+from reference.models import Country
+from reference.selectors import categories_by_id, countries_by_id
 from reviews.balance import Balance, Targets
 from reviews.enums import Affiliation, Gender
 from stakeholders.enums import NameVisibility, ParticipantKind, RegistrationStatus
-from stakeholders.models import Event, Registration
+from stakeholders.models import Event, Registration, registration_url
 
 
-def _country(registration: Registration):
-    """A delegate's delegation; otherwise the country the person lives in."""
-    if registration.country_id:
-        return registration.country
-    profile = getattr(registration.user, "profile", None)
-    return profile.country_of_residence if profile else None
+@dataclass(frozen=True)
+class _Registrant:
+    """A registration with what the lists and the balance read of its person."""
+
+    pk: int
+    kind: str
+    status: str
+    user_id: int
+    name: str
+    email: str
+    organisation: str
+    # A delegate's delegation; otherwise the country the person lives in.
+    country: Country | None
+    category: str
+    has_profile: bool
+    name_visibility: str
+    gender: str
+    nationality: Country | None
+    accessibility_needs: str
+
+    def get_absolute_url(self) -> str:
+        return registration_url(self.pk)
 
 
-def _category(registration: Registration, kinds: dict[str, str]) -> str:
-    if registration.kind == ParticipantKind.GOVERNMENT:
-        return kinds[ParticipantKind.GOVERNMENT]
-    profile = getattr(registration.user, "profile", None)
-    return profile.category.label if profile and profile.category_id else kinds[registration.kind]
+_REGISTRANT_FIELDS = (
+    "pk",
+    "kind",
+    "status",
+    "user_id",
+    "user__name",
+    "user__email",
+    "organisation__name",
+    "country_id",
+    "user__profile__pk",
+    "user__profile__country_of_residence_id",
+    "user__profile__category_id",
+    "user__profile__name_visibility",
+    "user__profile__gender",
+    "user__profile__nationality_id",
+    "user__profile__accessibility_needs",
+)
 
 
-def _with_people(registrations: QuerySet[Registration]) -> QuerySet[Registration]:
-    return registrations.select_related(
-        "user__profile__category",
-        "user__profile__country_of_residence",
-        "user__profile__nationality",
-        "country",
-        "organisation",
-    )
+def _registrants(registrations: QuerySet[Registration]) -> list[_Registrant]:
+    """The registrations read as values, in one query: an event has hundreds, and a model
+    instance for each of their users, profiles, categories and countries cost more than the
+    query. The countries and categories, reference data, come from the cache."""
+    countries, categories = countries_by_id(), categories_by_id()
+    kinds = labels(ParticipantKind.choices)
+    registrants = []
+    for (
+        pk,
+        kind,
+        status,
+        user_id,
+        name,
+        email,
+        organisation,
+        country_id,
+        profile_id,
+        residence_id,
+        category_id,
+        visibility,
+        gender,
+        nationality_id,
+        accessibility_needs,
+    ) in registrations.values_list(*_REGISTRANT_FIELDS):
+        has_profile = profile_id is not None
+        if kind == ParticipantKind.GOVERNMENT or not category_id:
+            category = kinds[kind]
+        else:
+            category = categories[category_id].label
+        registrants.append(
+            _Registrant(
+                pk=pk,
+                kind=kind,
+                status=status,
+                user_id=user_id,
+                name=name or email,
+                email=email,
+                organisation=organisation or "",
+                country=countries.get(country_id or residence_id),
+                category=category,
+                has_profile=has_profile,
+                name_visibility=visibility if has_profile else NameVisibility.NOBODY,
+                gender=gender if has_profile else Gender.NOT_SAID,
+                nationality=countries.get(nationality_id),
+                accessibility_needs=accessibility_needs or "",
+            )
+        )
+    return registrants
 
 
 @dataclass(frozen=True)
@@ -89,40 +159,40 @@ def participant_list(event: Event, viewer) -> ParticipantList:
     (everyone sees their own name).
     """
     visible, personal = _shown_to(viewer, event)
-    registrations = _with_people(
-        event.registrations.filter(status=RegistrationStatus.APPROVED)
-    ).order_by("user__name", "user__email", "pk")
-    kinds = labels(ParticipantKind.choices)
+    registrants = _registrants(
+        event.registrations.filter(status=RegistrationStatus.APPROVED).order_by(
+            "user__name", "user__email", "pk"
+        )
+    )
     genders = labels(Gender.choices)
+    # Each country's name in this language, read once rather than for each of hundreds of rows.
+    names = {pk: country.name for pk, country in countries_by_id().items()}
     rows, categories, countries, total = [], Counter(), Counter(), 0
-    for registration in registrations:
+    for registrant in registrants:
         total += 1
-        country = _country(registration)
-        category = _category(registration, kinds)
-        categories[category] += 1
-        countries[country.name if country else _("not stated")] += 1
-        profile = getattr(registration.user, "profile", None)
-        visibility = profile.name_visibility if profile else NameVisibility.NOBODY
-        own = viewer.is_authenticated and registration.user_id == viewer.pk
-        if visible is not None and visibility not in visible and not own:
+        country = names[registrant.country.pk] if registrant.country else ""
+        categories[registrant.category] += 1
+        countries[country or _("not stated")] += 1
+        own = viewer.is_authenticated and registrant.user_id == viewer.pk
+        if visible is not None and registrant.name_visibility not in visible and not own:
             continue
         row = ParticipantRow(
-            name=str(registration.user),
-            category=category,
-            country=country.name if country else "",
-            organisation=registration.organisation.name if registration.organisation_id else "",
+            name=registrant.name,
+            category=registrant.category,
+            country=country,
+            organisation=registrant.organisation,
         )
         if personal:
             row = ParticipantRow(
                 **{
                     **row.__dict__,
-                    "email": registration.user.email,
-                    "nationality": profile.nationality.name
-                    if profile and profile.nationality_id
+                    "email": registrant.email,
+                    "nationality": names[registrant.nationality.pk]
+                    if registrant.nationality
                     else "",
-                    "gender": genders[profile.gender] if profile else "",
-                    "accessibility_needs": profile.accessibility_needs if profile else "",
-                    "registration_url": registration.get_absolute_url(),
+                    "gender": genders[registrant.gender] if registrant.has_profile else "",
+                    "accessibility_needs": registrant.accessibility_needs,
+                    "registration_url": registrant.get_absolute_url(),
                 }
             )
         rows.append(row)
@@ -173,25 +243,22 @@ class RegistrationBalance:
 
 
 def registration_balance(event: Event) -> RegistrationBalance:
-    registrations = list(_with_people(event.registrations.all()))
-    kinds = labels(ParticipantKind.choices)
+    registrations = _registrants(event.registrations.all())
     statuses = labels(RegistrationStatus.choices)
     active = [r for r in registrations if r.status in RegistrationStatus.active()]
-    attendees = []
-    for registration in active:
-        profile = getattr(registration.user, "profile", None)
-        attendees.append(
-            _Attendee(
-                gender=profile.gender if profile else Gender.NOT_SAID,
-                affiliation=Affiliation.NATIONAL_GOVERNMENT
-                if registration.kind == ParticipantKind.GOVERNMENT
-                else Affiliation.STAKEHOLDER,
-                country=_country(registration),
-            )
+    attendees = [
+        _Attendee(
+            gender=registrant.gender,
+            affiliation=Affiliation.NATIONAL_GOVERNMENT
+            if registrant.kind == ParticipantKind.GOVERNMENT
+            else Affiliation.STAKEHOLDER,
+            country=registrant.country,
         )
+        for registrant in active
+    ]
     balance, targets = Balance.of(attendees), Targets.of(event.review)
     by_status = Counter(statuses[r.status] for r in registrations)
-    by_category = Counter(_category(r, kinds) for r in active)
+    by_category = Counter(r.category for r in active)
     indicators = [
         (
             _("Women"),
