@@ -2,6 +2,7 @@
 
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
+from django.utils.translation import get_language
 
 from knowledge import portal
 from knowledge.selectors import public_publications
@@ -15,12 +16,22 @@ class PortalSitemap(Sitemap):
     # Addresses per page (each item counts once per language), so that no page grows without end.
     limit = 600
 
+    def location(self, item) -> str:
+        """The item's `address()` (each sitemap names its own) in the active language."""
+        # Django asks for an item's address in a language once for each entry naming it (the
+        # item in each language, with its alternates): eight times. Reversed once here.
+        key = (getattr(item, "pk", item), get_language())
+        addresses = self.__dict__.setdefault("_addresses", {})
+        if key not in addresses:
+            addresses[key] = self.address(item)
+        return addresses[key]
+
 
 class PagesSitemap(PortalSitemap):
     def items(self):
         return ["knowledge:portal", "knowledge:browse", "reviews:reviews"]
 
-    def location(self, name):
+    def address(self, name):
         return reverse(name)
 
 
@@ -28,7 +39,7 @@ class ReviewsSitemap(PortalSitemap):
     def items(self):
         return portal.public_reviews().select_related(None).only("pk")
 
-    def location(self, review):
+    def address(self, review):
         return reverse("knowledge:review", kwargs={"pk": review.pk})
 
 
@@ -36,13 +47,16 @@ class ObjectivesSitemap(PortalSitemap):
     def items(self):
         return Objective.objects.only("number").order_by("number")
 
-    def location(self, objective):
+    def address(self, objective):
         return reverse("knowledge:objective", kwargs={"number": objective.number})
 
 
 class PublicationsSitemap(PortalSitemap):
     def items(self):
         return public_publications().select_related(None).only("pk", "updated_at")
+
+    def address(self, publication):
+        return publication.get_absolute_url()
 
     def lastmod(self, publication):
         return publication.updated_at

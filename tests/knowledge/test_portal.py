@@ -122,3 +122,22 @@ def test_public_pages_carry_schema_org_metadata_that_cannot_break_out(client, sh
     assert '<script type="application/ld+json">' in page
     assert "</script><script>alert(1)" not in page
     assert "\\u003C/script\\u003E" in page
+
+
+def test_sitemap_names_each_publication_in_every_language_with_its_alternates(client, shelf):
+    import re
+
+    shelf.grow(COUNTRIES[:2])
+    item = Publication.objects.filter(kind=PublicationKind.SUBMISSION).first()
+    xml = client.get("/sitemap-publications.xml").content.decode()
+
+    path = f"/knowledge/items/{item.pk}/"
+    languages = ["ar", "zh-hans", "en", "fr", "ru", "es"]
+    entries = re.findall(r"<url>(.*?)</url>", xml, re.S)
+    mine = [entry for entry in entries if path in entry]
+    assert [re.search(r"<loc>http://testserver/([^/]+)/", e)[1] for e in mine] == languages
+    expected = [
+        f'hreflang="{language}" href="http://testserver/{language}{path}"' for language in languages
+    ] + [f'hreflang="x-default" href="http://testserver{path}"']
+    for entry in mine:
+        assert re.findall(r'hreflang="[^"]+" href="[^"]+"', entry) == expected
