@@ -15,6 +15,8 @@ _LAYOUT_URL_NAMES = {
     "objectives": "reference:objectives",
     "commissions": "reference:commissions",
     "knowledge": "knowledge:portal",
+    "events": "stakeholders:open_events",
+    "my_registrations": "stakeholders:mine",
     "submissions": "submissions:mine",
     "budgets": "budgets:list",
     "profile": "accounts:profile",
