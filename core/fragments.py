@@ -39,11 +39,17 @@ def strip_per_response(request, html: str) -> str:
     return html
 
 
-def fill_per_response(request, html: str) -> str:
-    if _TOKEN in html:
-        html = html.replace(_TOKEN, get_token(request))
-    if _NONCE in html:
-        html = html.replace(_NONCE, str(get_nonce(request)))
+def fill_per_response(request, html: str | bytes) -> str | bytes:
+    """`html` with this response's CSRF token and CSP nonce in the placeholders' places; as text,
+    or as UTF-8 bytes (a whole page, kept ready to send)."""
+    encoded = isinstance(html, bytes)
+    token, nonce = (_TOKEN.encode(), _NONCE.encode()) if encoded else (_TOKEN, _NONCE)
+    if token in html:
+        value = get_token(request)
+        html = html.replace(token, value.encode() if encoded else value)
+    if nonce in html:
+        value = str(get_nonce(request))
+        html = html.replace(nonce, value.encode() if encoded else value)
     return html
 
 

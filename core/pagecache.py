@@ -46,8 +46,10 @@ def _key(request) -> str:
 
 
 def _store(request, response) -> dict:
+    page = strip_per_response(request, response.content.decode(response.charset))
     return {
-        "content": strip_per_response(request, response.content.decode(response.charset)),
+        # Kept encoded: a page of hundreds of kilobytes is sent without being encoded again.
+        "content": page.encode(response.charset),
         "headers": {name: response[name] for name in _HEADERS if name in response},
     }
 
