@@ -47,6 +47,26 @@ def test_asking_for_a_pdf_renders_it_and_opens_its_page(
     assert b"".join(download.streaming_content)[:5] == b"%PDF-"
 
 
+def test_the_print_button_offers_the_six_languages_and_the_page_s_first(reference_data, client):
+    import re
+
+    submission = written_submission()
+    client.force_login(secretariat_of(submission))
+
+    page = client.get(f"/fr/submissions/{submission.pk}/").content.decode()
+
+    options = re.findall(r'<option value="([^"]+)" lang="[^"]+"( selected)?>([^<]+)</option>', page)
+    assert [(code, selected) for code, selected, _name in options] == [
+        ("ar", ""),
+        ("zh-hans", ""),
+        ("en", ""),
+        ("fr", " selected"),
+        ("ru", ""),
+        ("es", ""),
+    ]
+    assert ("fr", " selected", "Français") in options
+
+
 def test_an_unknown_language_is_refused_with_the_form_again(reference_data, client):
     submission = written_submission()
     client.force_login(secretariat_of(submission))
