@@ -13,8 +13,10 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import fields
 
+from django.contrib.messages import get_messages
 from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
+from django.http import HttpResponse
 from django.middleware.csp import get_nonce
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
@@ -78,8 +80,18 @@ def kept(
     The entry carries the versions it was made from, read with it in one round trip; its key
     holds the language and the day, so whatever is translated or dated is kept per both.
     """
+    key = _key(name, vary)
+    current, entry = versions_and([*scopes, EVERYTHING], key)
+    if entry is not None and entry[0] == current:
+        return entry[1]
+    value = build()
+    cache.set(key, (current, value), timeout)
+    return value
+
+
+def _key(name: str, vary: Iterable[object]) -> str:
     varying = repr((name, tuple(vary)))
-    key = ":".join(
+    return ":".join(
         [
             "fragment",
             get_language() or "",
@@ -87,12 +99,27 @@ def kept(
             hashlib.sha256(varying.encode()).hexdigest()[:40],
         ]
     )
-    current, entry = versions_and([*scopes, EVERYTHING], key)
-    if entry is not None and entry[0] == current:
-        return entry[1]
-    value = build()
-    cache.set(key, (current, value), timeout)
-    return value
+
+
+# Headers a kept response is served with; the middleware adds the rest to every response.
+_KEPT_HEADERS = ("Content-Type", "Content-Language")
+
+
+def response_to_keep(request, response) -> dict:
+    """A rendered response as it is kept: its page, without what differs per response, encoded
+    (a page of hundreds of kilobytes is then sent without being encoded again), and its headers."""
+    page = strip_per_response(request, response.content.decode(response.charset))
+    return {
+        "content": page.encode(response.charset),
+        "headers": {name: response[name] for name in _KEPT_HEADERS if name in response},
+    }
+
+
+def kept_response(request, stored: dict) -> HttpResponse:
+    response = HttpResponse(fill_per_response(request, stored["content"]))
+    for name, value in stored["headers"].items():
+        response[name] = value
+    return response
 
 
 def cached_fragment(
@@ -124,6 +151,11 @@ class CachedContentMixin:
     only when the body is rendered: on a GET whose body is not cached, or whenever a form is sent
     back with errors (never cached, as it shows what was typed). htmx requests for a fragment
     of the page get the content's context instead.
+
+    A GET keeps the whole page too, under the same versions and for the same readers: the frame
+    around the body (the layout, the title, the print buttons) shows nothing else, so a page
+    asked for again is served without being rendered, once the permission check has passed. A
+    page with messages to show is rendered for them, and not kept.
     """
 
     content_partial = "content"
@@ -149,6 +181,19 @@ class CachedContentMixin:
 
     def get_content_context(self) -> dict:
         return {}
+
+    def get(self, request, *args, **kwargs):
+        if getattr(request, "htmx", False) or len(get_messages(request)):
+            return super().get(request, *args, **kwargs)
+        key = _key(f"{type(self).__module__}.{type(self).__name__}#page", self.content_vary())
+        current, entry = versions_and([*self.content_scopes(), EVERYTHING], key)
+        if entry is not None and entry[0] == current:
+            return kept_response(request, entry[1])
+        response = super().get(request, *args, **kwargs)
+        if response.status_code == 200 and hasattr(response, "render"):
+            response.render()
+            cache.set(key, (current, response_to_keep(request, response)), TIMEOUT)
+        return response
 
     def render_content(self, context) -> str:
         return render_to_string(

@@ -16,14 +16,12 @@ import hashlib
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
-from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.http import urlencode
 
-from core.fragments import TIMEOUT, fill_per_response, strip_per_response
+from core.fragments import TIMEOUT, kept_response, response_to_keep
 from core.versions import EVERYTHING, PUBLIC, versions_and
 
-_HEADERS = ("Content-Type", "Content-Language")
 # Seconds a page asked for with a query string is kept: visitors' searches are many and varied.
 QUERY_TIMEOUT = 300
 
@@ -45,22 +43,6 @@ def _key(request) -> str:
     return f"pagecache:{request.LANGUAGE_CODE}:{day}:{address}"
 
 
-def _store(request, response) -> dict:
-    page = strip_per_response(request, response.content.decode(response.charset))
-    return {
-        # Kept encoded: a page of hundreds of kilobytes is sent without being encoded again.
-        "content": page.encode(response.charset),
-        "headers": {name: response[name] for name in _HEADERS if name in response},
-    }
-
-
-def _restore(request, stored: dict) -> HttpResponse:
-    response = HttpResponse(fill_per_response(request, stored["content"]))
-    for name, value in stored["headers"].items():
-        response[name] = value
-    return response
-
-
 def cache_public_page(view):
     """Serve `view` from the cache to anonymous visitors; signed-in users get it rendered."""
     parameters = frozenset(
@@ -74,13 +56,13 @@ def cache_public_page(view):
         # The page is kept with the version it was made from, read with it in one round trip.
         current, stored = versions_and([PUBLIC, EVERYTHING], key)
         if stored is not None and stored["version"] == current:
-            return _restore(request, stored)
+            return kept_response(request, stored)
         response = view(request, *args, **kwargs)
         if response.status_code == 200 and not response.streaming:
             if hasattr(response, "render"):
                 response.render()
             timeout = QUERY_TIMEOUT if request.GET else TIMEOUT
-            cache.set(key, {**_store(request, response), "version": current}, timeout)
+            cache.set(key, {**response_to_keep(request, response), "version": current}, timeout)
         return response
 
     return functools.wraps(view)(cached_view)

@@ -136,3 +136,51 @@ def test_cached_forms_carry_the_readers_own_csrf_token(review):
     form = {"phase-TOTAL_FORMS": "0", "phase-INITIAL_FORMS": "0"}
     # The first reader's token would be refused: the second was served their own.
     assert second.post(url, {**form, "csrfmiddlewaretoken": token}).status_code == 302
+
+
+def test_a_page_asked_again_is_served_without_being_rendered(review, monkeypatch):
+    built = []
+    get_context_data = CachedContentMixin.get_context_data
+    monkeypatch.setattr(
+        CachedContentMixin,
+        "get_context_data",
+        lambda view, **kwargs: built.append(view) or get_context_data(view, **kwargs),
+    )
+    client = signed_in(commission_secretariat(review.commission))
+    url = reverse("reviews:checklist", args=[review.pk])
+
+    first, again = client.get(url), client.get(url)
+
+    def without_per_response_parts(page: str) -> str:
+        return re.sub(r'nonce="[^"]+"', "", TOKEN.sub("", page))
+
+    assert len(built) == 1
+    assert without_per_response_parts(again.text) == without_per_response_parts(first.text)
+
+
+def test_a_message_shows_once_on_a_kept_page(review):
+    client = signed_in(commission_secretariat(review.commission))
+    url = reverse("reviews:roadmap", args=[review.pk])
+    client.get(url)  # kept
+    form = {"phase-TOTAL_FORMS": "0", "phase-INITIAL_FORMS": "0"}
+
+    saved = client.post(url, form, follow=True)
+    later = client.get(url)
+
+    assert "The roadmap has been saved." in saved.text
+    assert "The roadmap has been saved." not in later.text
+
+
+def test_each_reader_gets_the_layout_of_their_own_roles(review):
+    from reference.models import Country
+    from tests.factories import focal_point
+
+    secretariat = signed_in(commission_secretariat(review.commission))
+    url = reverse("reviews:review", args=[review.pk])
+    assert ">Budgets<" in secretariat.get(url).text
+
+    member = signed_in(focal_point(Country.objects.get(iso3="MEX")))
+    page = member.get(url).text
+
+    assert ">Budgets<" not in page
+    assert ">Submissions<" in page

@@ -73,12 +73,12 @@ def test_cached_page_policy_names_the_nonce_the_page_uses(rf, public_review):
     from django.middleware.csp import get_nonce
     from django.utils.csp import LazyNonce
 
-    from core.pagecache import _restore
+    from core.fragments import kept_response
 
     request = rf.get(_url(public_review))
     request._csp_nonce = LazyNonce()
-    response = _restore(
-        request, {"content": '<script nonce="\x00csp-nonce\x00"></script>', "headers": {}}
+    response = kept_response(
+        request, {"content": b'<script nonce="\x00csp-nonce\x00"></script>', "headers": {}}
     )
     assert response.content.decode() == f'<script nonce="{get_nonce(request)}"></script>'
 
