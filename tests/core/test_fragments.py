@@ -35,14 +35,20 @@ def signed_in(user, **options) -> Client:
     return client
 
 
+def calls_of(monkeypatch, method: str) -> list:
+    """The views whose CachedContentMixin `method` runs from now on."""
+    calls, original = [], getattr(CachedContentMixin, method)
+
+    def counted(view, *args, **kwargs):
+        calls.append(view)
+        return original(view, *args, **kwargs)
+
+    monkeypatch.setattr(CachedContentMixin, method, counted)
+    return calls
+
+
 def test_a_second_visit_renders_nothing_of_the_body(review, monkeypatch):
-    rendered = []
-    render_content = CachedContentMixin.render_content
-    monkeypatch.setattr(
-        CachedContentMixin,
-        "render_content",
-        lambda view, context: rendered.append(view) or render_content(view, context),
-    )
+    rendered = calls_of(monkeypatch, "render_content")
     client = signed_in(commission_secretariat(review.commission))
     url = reverse("reviews:checklist", args=[review.pk])
     first = client.get(url)
@@ -139,13 +145,7 @@ def test_cached_forms_carry_the_readers_own_csrf_token(review):
 
 
 def test_a_page_asked_again_is_served_without_being_rendered(review, monkeypatch):
-    built = []
-    get_context_data = CachedContentMixin.get_context_data
-    monkeypatch.setattr(
-        CachedContentMixin,
-        "get_context_data",
-        lambda view, **kwargs: built.append(view) or get_context_data(view, **kwargs),
-    )
+    built = calls_of(monkeypatch, "get_context_data")
     client = signed_in(commission_secretariat(review.commission))
     url = reverse("reviews:checklist", args=[review.pk])
 
