@@ -155,7 +155,8 @@ class CachedContentMixin:
     A GET keeps the whole page too, under the same versions and for the same readers: the frame
     around the body (the layout, the title, the print buttons) shows nothing else, so a page
     asked for again is served without being rendered, once the permission check has passed. A
-    page with messages to show is rendered for them, and not kept.
+    page with messages to show is rendered for them, and not kept. Whatever a page shows that
+    differs between readers, in its body or around it, must be named by content_vary().
     """
 
     content_partial = "content"
