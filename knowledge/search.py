@@ -124,6 +124,12 @@ class Terms:
             (excluded if negated else required).append(word)
         return cls(tuple(required), tuple(excluded))
 
+    @property
+    def alternation(self) -> str:
+        """A regular expression finding any required word as written, longest first (the same
+        syntax for Python's and PostgreSQL's)."""
+        return "|".join(re.escape(term) for term in sorted(self.required, key=len, reverse=True))
+
 
 def clean_query(query: str) -> str:
     return " ".join((query or "").replace(_START, "").replace(_STOP, "").split())[:MAX_QUERY_LENGTH]
@@ -233,9 +239,10 @@ class AroundFirstHit(Func):
 def _excerpt_source(terms: Terms):
     """Around the first of the terms as written, in any case; or, if none is there as written,
     the start of the text."""
-    pattern = "|".join(re.escape(term) for term in sorted(terms.required, key=len, reverse=True))
     return Coalesce(
-        AroundFirstHit("text", pattern), Left("text", HEADLINE_SOURCE), output_field=TextField()
+        AroundFirstHit("text", terms.alternation),
+        Left("text", HEADLINE_SOURCE),
+        output_field=TextField(),
     )
 
 
@@ -336,8 +343,7 @@ def _marked_excerpt(source: str, terms: Terms) -> SafeString:
 def _term_pattern(terms: Terms) -> re.Pattern | None:
     if not terms.required:
         return None
-    longest_first = sorted(terms.required, key=len, reverse=True)
-    return re.compile("|".join(re.escape(term) for term in longest_first), re.IGNORECASE)
+    return re.compile(terms.alternation, re.IGNORECASE)
 
 
 def _window(text: str, terms: Terms) -> str:

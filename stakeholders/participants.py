@@ -64,11 +64,14 @@ _REGISTRANT_FIELDS = (
 )
 
 
-def _registrants(registrations: QuerySet[Registration]) -> list[_Registrant]:
+def _registrants(
+    registrations: QuerySet[Registration], countries: dict[int, Country]
+) -> list[_Registrant]:
     """The registrations read as values, in one query: an event has hundreds, and a model
     instance for each of their users, profiles, categories and countries cost more than the
-    query. The countries and categories, reference data, come from the cache."""
-    countries, categories = countries_by_id(), categories_by_id()
+    query. The countries (`countries_by_id()`, which the caller reads once) and categories are
+    reference data kept in the cache."""
+    categories = categories_by_id()
     kinds = labels(ParticipantKind.choices)
     registrants = []
     for (
@@ -159,14 +162,16 @@ def participant_list(event: Event, viewer) -> ParticipantList:
     (everyone sees their own name).
     """
     visible, personal = _shown_to(viewer, event)
+    countries_of = countries_by_id()
     registrants = _registrants(
         event.registrations.filter(status=RegistrationStatus.APPROVED).order_by(
             "user__name", "user__email", "pk"
-        )
+        ),
+        countries_of,
     )
     genders = labels(Gender.choices)
     # Each country's name in this language, read once rather than for each of hundreds of rows.
-    names = {pk: country.name for pk, country in countries_by_id().items()}
+    names = {pk: country.name for pk, country in countries_of.items()}
     rows, categories, countries, total = [], Counter(), Counter(), 0
     for registrant in registrants:
         total += 1
@@ -243,7 +248,7 @@ class RegistrationBalance:
 
 
 def registration_balance(event: Event) -> RegistrationBalance:
-    registrations = _registrants(event.registrations.all())
+    registrations = _registrants(event.registrations.all(), countries_by_id())
     statuses = labels(RegistrationStatus.choices)
     active = [r for r in registrations if r.status in RegistrationStatus.active()]
     attendees = [
