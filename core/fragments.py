@@ -122,6 +122,20 @@ def kept_response(request, stored: dict) -> HttpResponse:
     return response
 
 
+def served_kept(request, key: str, *, scopes: Iterable[str], respond, timeout: int = TIMEOUT):
+    """The response `respond()` makes, served whole from the cache under `key` while the scopes'
+    data has not changed; a page (200, not streamed) is kept, anything else passed on."""
+    current, entry = versions_and([*scopes, EVERYTHING], key)
+    if entry is not None and entry[0] == current:
+        return kept_response(request, entry[1])
+    response = respond()
+    if response.status_code == 200 and not response.streaming:
+        if hasattr(response, "render"):
+            response.render()
+        cache.set(key, (current, response_to_keep(request, response)), timeout)
+    return response
+
+
 def cached_fragment(
     request,
     name: str,
@@ -186,15 +200,12 @@ class CachedContentMixin:
     def get(self, request, *args, **kwargs):
         if getattr(request, "htmx", False) or len(get_messages(request)):
             return super().get(request, *args, **kwargs)
-        key = _key(f"{type(self).__module__}.{type(self).__name__}#page", self.content_vary())
-        current, entry = versions_and([*self.content_scopes(), EVERYTHING], key)
-        if entry is not None and entry[0] == current:
-            return kept_response(request, entry[1])
-        response = super().get(request, *args, **kwargs)
-        if response.status_code == 200 and hasattr(response, "render"):
-            response.render()
-            cache.set(key, (current, response_to_keep(request, response)), TIMEOUT)
-        return response
+        return served_kept(
+            request,
+            _key(f"{type(self).__module__}.{type(self).__name__}#page", self.content_vary()),
+            scopes=self.content_scopes(),
+            respond=lambda: super(CachedContentMixin, self).get(request, *args, **kwargs),
+        )
 
     def render_content(self, context) -> str:
         return render_to_string(

@@ -15,12 +15,11 @@ import hashlib
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
-from django.core.cache import cache
 from django.utils import timezone
 from django.utils.http import urlencode
 
-from core.fragments import TIMEOUT, kept_response, response_to_keep
-from core.versions import EVERYTHING, PUBLIC, versions_and
+from core.fragments import TIMEOUT, served_kept
+from core.versions import PUBLIC
 
 # Seconds a page asked for with a query string is kept: visitors' searches are many and varied.
 QUERY_TIMEOUT = 300
@@ -40,7 +39,7 @@ def _key(request) -> str:
     address = hashlib.sha256(f"{request.path}?{query}".encode()).hexdigest()
     # The day too: what is open for registration or upcoming changes with it.
     day = timezone.localdate().isoformat()
-    return f"pagecache:{request.LANGUAGE_CODE}:{day}:{address}"
+    return f"page:{request.LANGUAGE_CODE}:{day}:{address}"
 
 
 def cache_public_page(view):
@@ -52,17 +51,12 @@ def cache_public_page(view):
     def cached_view(request, *args, **kwargs):
         if not _cacheable(request, parameters):
             return view(request, *args, **kwargs)
-        key = _key(request)
-        # The page is kept with the version it was made from, read with it in one round trip.
-        current, stored = versions_and([PUBLIC, EVERYTHING], key)
-        if stored is not None and stored["version"] == current:
-            return kept_response(request, stored)
-        response = view(request, *args, **kwargs)
-        if response.status_code == 200 and not response.streaming:
-            if hasattr(response, "render"):
-                response.render()
-            timeout = QUERY_TIMEOUT if request.GET else TIMEOUT
-            cache.set(key, {**response_to_keep(request, response), "version": current}, timeout)
-        return response
+        return served_kept(
+            request,
+            _key(request),
+            scopes=[PUBLIC],
+            respond=lambda: view(request, *args, **kwargs),
+            timeout=QUERY_TIMEOUT if request.GET else TIMEOUT,
+        )
 
     return functools.wraps(view)(cached_view)
