@@ -42,6 +42,11 @@ def public_condition(prefix: str = "") -> Q:
     )
 
 
+def publication_url(pk: int) -> str:
+    """A publication's permanent address (lists read as values link to it without the model)."""
+    return reverse("knowledge:publication", kwargs={"pk": pk})
+
+
 class PublicationQuerySet(models.QuerySet):
     def public(self) -> "PublicationQuerySet":
         return self.filter(public_condition())
@@ -173,7 +178,7 @@ class Publication(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("knowledge:publication", kwargs={"pk": self.pk})
+        return publication_url(self.pk)
 
     @property
     def source_id(self) -> int:

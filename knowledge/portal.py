@@ -4,15 +4,17 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, Prefetch, QuerySet
+from django.db.models.functions import Left
 
 from knowledge.enums import InputKind, PublicationKind
-from knowledge.models import SEARCHED, Publication, public_condition
+from knowledge.models import Publication, public_condition, publication_url
 from knowledge.selectors import public_publications
 from reference.models import Objective
 from reports.document import ReportDocument, report_document
 from reports.printing.kinds.submissions import submission_context
 from reviews.enums import ReviewStatus
 from reviews.models import RegionalReview
+from submissions.enums import ImplementationStatus
 from submissions.models import ObjectiveProgress, addressed
 
 LATEST = 10
@@ -67,16 +69,41 @@ def public_part_context(review: RegionalReview) -> dict | None:
     return {"review": review, "shelf": shelf}
 
 
+# How much of a statement the objective's page shows, in characters.
+NARRATIVE_SHOWN = 400
+PRACTICE_SHOWN = 300
+
+
+def _shortened(text: str, length: int) -> str:
+    return text if len(text) <= length else f"{text[: length - 1]}…"
+
+
+@dataclass(frozen=True)
+class Statement:
+    """What one published input says about an objective, as the objective's page shows it."""
+
+    title: str
+    url: str
+    language: str
+    status: str
+    narrative: str
+    promising_practice: str
+
+
 @dataclass(frozen=True)
 class RegionOnObjective:
     review: RegionalReview
     reports: list[Publication]
-    statements: list[ObjectiveProgress]
+    statements: list[Statement]
 
 
 def objective_across_regions(objective: Objective) -> list[RegionOnObjective]:
     """Per public review, its published reports covering the objective and what its published
-    inputs say about it. Two queries."""
+    inputs say about it. Three queries.
+
+    The statements are read as values, with only the start of their texts: at scale an
+    objective has hundreds of them.
+    """
     publications = (
         public_publications()
         .filter(objectives=objective, kind=PublicationKind.REPORT)
@@ -88,17 +115,20 @@ def objective_across_regions(objective: Objective) -> list[RegionOnObjective]:
             public_condition("submission__publication__"),
             objective=objective,
         )
-        .select_related(
-            "submission__publication",
-            "submission__review__cycle",
-            "submission__review__commission",
-            "submission__country",
-            "submission__organisation",
-            "submission__author",
+        .annotate(
+            narrative_start=Left("narrative", NARRATIVE_SHOWN + 1),
+            practice_start=Left("promising_practice", PRACTICE_SHOWN + 1),
         )
-        # The page links to each input's publication: its text is not read here.
-        .defer(*(f"submission__publication__{name}" for name in SEARCHED))
         .order_by("submission__country__name", "submission__organisation__name", "pk")
+        .values_list(
+            "submission__review_id",
+            "submission__publication__pk",
+            "submission__publication__title",
+            "submission__language",
+            "status",
+            "narrative_start",
+            "practice_start",
+        )
     )
     regions: dict[int, RegionOnObjective] = {}
     for publication in publications:
@@ -106,10 +136,26 @@ def objective_across_regions(objective: Objective) -> list[RegionOnObjective]:
             publication.review_id, RegionOnObjective(publication.review, [], [])
         )
         region.reports.append(publication)
-    for row in statements:
-        review = row.submission.review
-        region = regions.setdefault(review.pk, RegionOnObjective(review, [], []))
-        region.statements.append(row)
+    labels = {value: str(label) for value, label in ImplementationStatus.choices}
+    said: dict[int, list[Statement]] = {}
+    for review_id, pk, title, language, status, narrative, practice in statements:
+        said.setdefault(review_id, []).append(
+            Statement(
+                title=title,
+                url=publication_url(pk),
+                language=language,
+                status=labels.get(status, ""),
+                narrative=_shortened(narrative, NARRATIVE_SHOWN),
+                promising_practice=_shortened(practice, PRACTICE_SHOWN),
+            )
+        )
+    missing = said.keys() - regions.keys()
+    for review in RegionalReview.objects.filter(pk__in=missing).select_related(
+        "cycle", "commission"
+    ):
+        regions[review.pk] = RegionOnObjective(review, [], [])
+    for review_id, rows in said.items():
+        regions[review_id].statements.extend(rows)
     return sorted(
         regions.values(),
         key=lambda region: (

@@ -6,6 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from knowledge.enums import PublicationKind
 from knowledge.models import Publication
@@ -141,3 +142,33 @@ def test_sitemap_names_each_publication_in_every_language_with_its_alternates(cl
     ] + [f'hreflang="x-default" href="http://testserver{path}"']
     for entry in mine:
         assert re.findall(r'hreflang="[^"]+" href="[^"]+"', entry) == expected
+
+
+def test_objective_page_shows_each_region_and_the_start_of_what_each_input_says(client, shelf):
+    long_narrative = "Employers sign fair recruitment pledges. " * 40 + "UNSEEN-TAIL"
+    publish(
+        accepted_voluntary_review(shelf.review, "MEX", {5: ("in_progress", long_narrative, "")}),
+        shelf.secretariat,
+    )
+    # A region with an input on the objective but no published report of its own.
+    other = open_review("ECA")
+    eca = commission_secretariat(Commission.objects.get(code="ECA"))
+    publish(
+        accepted_voluntary_review(
+            other, "MAR", {5: ("", "Bilateral <b>labour</b> agreements.", "")}
+        ),
+        eca,
+    )
+
+    page = client.get(reverse("knowledge:objective", args=[5])).content.decode()
+    assert page.count("<section") == 2
+    assert f'href="{reverse("knowledge:review", args=[other.pk])}"' in page
+    shown = long_narrative[:399] + "…"
+    assert shown in page and "UNSEEN-TAIL" not in page
+    assert "Bilateral &lt;b&gt;labour&lt;/b&gt; agreements." in page
+    mexico = Publication.objects.get(submission__country__iso3="MEX")
+    assert f'href="{mexico.get_absolute_url()}#objective-5"' in page
+
+    with translation.override("fr"):
+        french = client.get(reverse("knowledge:objective", args=[5])).content.decode()
+    assert "<strong>État de la mise en œuvre:</strong> en cours" in french
