@@ -1,6 +1,7 @@
 """sitemap.xml: every public page of the portal, in the six languages."""
 
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Max
 from django.urls import reverse
 from django.utils.translation import get_language
 
@@ -60,6 +61,10 @@ class PublicationsSitemap(PortalSitemap):
 
     def lastmod(self, publication):
         return publication.updated_at
+
+    def get_latest_lastmod(self):
+        # For the index. Django's own builds every publication to find the latest.
+        return self.items().aggregate(latest=Max("updated_at"))["latest"]
 
 
 SITEMAPS = {

@@ -1,5 +1,6 @@
 """The portal's pages: the same number of queries whatever is published, and the PDF served."""
 
+from datetime import timedelta
 from types import SimpleNamespace
 
 import pytest
@@ -172,3 +173,16 @@ def test_objective_page_shows_each_region_and_the_start_of_what_each_input_says(
     with translation.override("fr"):
         french = client.get(reverse("knowledge:objective", args=[5])).content.decode()
     assert "<strong>État de la mise en œuvre:</strong> en cours" in french
+
+
+def test_sitemap_index_dates_each_page_of_publications_by_the_latest_change(client, shelf):
+    shelf.grow(COUNTRIES[:2])
+    latest = Publication.objects.public().latest("updated_at").updated_at
+    Publication.objects.filter(kind=PublicationKind.DOCUMENT).update(
+        updated_at=latest - timedelta(days=3)
+    )
+    newest = Publication.objects.public().latest("updated_at").updated_at
+    xml = client.get("/sitemap.xml").content.decode()
+    assert (
+        f"<loc>http://testserver/sitemap-publications.xml</loc><lastmod>{newest.isoformat()}" in xml
+    )
