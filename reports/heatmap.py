@@ -77,7 +77,12 @@ def heat_map(
     statuses: Mapping[str, Mapping[int, str]],
 ) -> SafeString:
     """One row per country, one column per objective, coloured by the status it reported."""
-    labels = {**dict(ImplementationStatus.choices), "": pgettext("implementation", "not reported")}
+    # Translated once: a region of fifty countries has over a thousand cells.
+    labels = {
+        **{value: str(label) for value, label in ImplementationStatus.choices},
+        "": pgettext("implementation", "not reported"),
+    }
+    cell_words = _("%(country)s, objective %(number)s: %(status)s")
     header = _strip(
         [(NOT_REPORTED, _("Objective %(number)s") % {"number": n}, n) for n in objective_numbers],
         label=_("Objectives %(first)s to %(last)s")
@@ -92,7 +97,7 @@ def heat_map(
         for number in objective_numbers:
             status = reported.get(number, "")
             counts[status] += 1
-            words = _("%(country)s, objective %(number)s: %(status)s") % {
+            words = cell_words % {
                 "country": country,
                 "number": number,
                 "status": labels.get(status, labels[""]),

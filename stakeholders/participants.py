@@ -71,7 +71,8 @@ def _registrants(
     instance for each of their users, profiles, categories and countries cost more than the
     query. The countries (`countries_by_id()`, which the caller reads once) and categories are
     reference data kept in the cache."""
-    categories = categories_by_id()
+    # Each label in this language read once, not once per row (a translated field's lookup).
+    categories = {pk: category.label for pk, category in categories_by_id().items()}
     kinds = labels(ParticipantKind.choices)
     registrants = []
     for (
@@ -95,7 +96,7 @@ def _registrants(
         if kind == ParticipantKind.GOVERNMENT or not category_id:
             category = kinds[kind]
         else:
-            category = categories[category_id].label
+            category = categories[category_id]
         registrants.append(
             _Registrant(
                 pk=pk,
@@ -170,14 +171,16 @@ def participant_list(event: Event, viewer) -> ParticipantList:
         countries_of,
     )
     genders = labels(Gender.choices)
-    # Each country's name in this language, read once rather than for each of hundreds of rows.
-    names = {pk: country.name for pk, country in countries_of.items()}
+    # The name in this language of each country on the list, read once rather than per row.
+    listed = {c.pk: c for r in registrants for c in (r.country, r.nationality) if c is not None}
+    names = {pk: country.name for pk, country in listed.items()}
+    not_stated = _("not stated")
     rows, categories, countries, total = [], Counter(), Counter(), 0
     for registrant in registrants:
         total += 1
         country = names[registrant.country.pk] if registrant.country else ""
         categories[registrant.category] += 1
-        countries[country or _("not stated")] += 1
+        countries[country or not_stated] += 1
         own = viewer.is_authenticated and registrant.user_id == viewer.pk
         if visible is not None and registrant.name_visibility not in visible and not own:
             continue
