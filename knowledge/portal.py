@@ -197,6 +197,7 @@ def document_files(publication: Publication) -> list:
 def publication_for_page(pk: int) -> Publication | None:
     return (
         public_publications()
+        .with_sources()
         .prefetch_related(Prefetch("objectives", queryset=Objective.objects.order_by("number")))
         .filter(pk=pk)
         .first()

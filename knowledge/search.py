@@ -216,11 +216,13 @@ class AroundFirstHit(Func):
         text, text_params = compiler.compile(self.source_expressions[0])
         pattern, pattern_params = compiler.compile(self.source_expressions[1])
         # Only compiled expressions (a column, a placeholder) are written in; values are params.
+        # OFFSET 0 keeps the match a subquery of its own: pulled up, it would be searched for
+        # again at each of the three places that read it.
         sql = (
             "(SELECT CASE WHEN found.hit > %s"  # noqa: S608
             f" THEN regexp_replace(substr({text}, found.hit - %s, %s), '^\\S*\\s+', '')"
             f" ELSE substr({text}, 1, %s) END"
-            f" FROM (SELECT regexp_instr({text}, {pattern}, 1, 1, 0, 'i') AS hit) AS found"
+            f" FROM (SELECT regexp_instr({text}, {pattern}, 1, 1, 0, 'i') AS hit OFFSET 0) AS found"
             " WHERE found.hit > 0)"
         )
         params = (
@@ -312,11 +314,7 @@ def highlighted(ids: Sequence[int], query: str) -> list[SearchResult]:
     terms = Terms.parse(query)
     if not ids or not terms.required:
         return []
-    rows = (
-        Publication.objects.filter(pk__in=ids)
-        .with_sources()
-        .annotate(**_marked_texts(query, terms))
-    )
+    rows = Publication.objects.filter(pk__in=ids).listed().annotate(**_marked_texts(query, terms))
     by_pk = {publication.pk: publication for publication in rows}
     return [
         SearchResult(

@@ -18,8 +18,9 @@ from submissions.models import Submission
 
 
 def public_publications() -> QuerySet[Publication]:
-    """Every public page, feed, sitemap and API response starts here."""
-    return Publication.objects.public().with_sources()
+    """Every public page, feed, sitemap and API response starts here (`with_sources()` adds
+    what a publication's page and the API read of its source)."""
+    return Publication.objects.public().listed()
 
 
 def objectives_with_public_counts() -> QuerySet[Objective]:

@@ -15,8 +15,14 @@ from reviews.models import RegionalReview
 
 def publications_for_api(kind: str | None = None) -> QuerySet[Publication]:
     """Public publications (of one kind, if given), with the objectives they address."""
-    publications = public_publications().prefetch_related(
-        Prefetch("objectives", queryset=Objective.objects.only("pk", "number").order_by("number"))
+    publications = (
+        public_publications()
+        .with_sources()
+        .prefetch_related(
+            Prefetch(
+                "objectives", queryset=Objective.objects.only("pk", "number").order_by("number")
+            )
+        )
     )
     return publications.filter(kind=kind) if kind else publications
 

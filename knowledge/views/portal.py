@@ -88,7 +88,7 @@ class BrowseCsvView(FilteredMixin, View):
                 publication.published_at.date().isoformat(),
                 request.build_absolute_uri(publication.get_absolute_url()),
             ]
-            for publication in self.rows().prefetch_related("objectives")
+            for publication in self.rows().select_related("country").prefetch_related("objectives")
         ]
         response = HttpResponse(csv_bytes(rows), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="gcm-publications.csv"'
