@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from budgets.models import Budget, BudgetCategory
@@ -22,17 +22,6 @@ TRAVEL_CATEGORIES = {
     FundingBasis.LDC_DELEGATE.budget_category,
     FundingBasis.STAKEHOLDER.budget_category,
 }
-
-
-def funding_requests_visible_to(user) -> QuerySet[FundingRequest]:
-    """The applicant's own requests; every request of the reviews a secretariat manages."""
-    requests = FundingRequest.objects.select_related("event__review", "registration")
-    if not user.is_authenticated:
-        return requests.none()
-    mine = Q(registration__user=user)
-    if user.scopes.network:
-        return requests
-    return requests.filter(mine | Q(event__review__commission_id__in=user.scopes.commission_ids))
 
 
 def registrations_of(user) -> QuerySet[Registration]:

@@ -20,6 +20,7 @@ from stakeholders.forms_funding import (
     FundingRequestForm,
     MessageForm,
 )
+from stakeholders.models import FundingRequest
 
 
 class MyFundingView(OwnContentMixin, PermissionRequiredMixin, TemplateView):
@@ -86,8 +87,10 @@ class FundingRequestMixin(CachedContentMixin, PermissionRequiredMixin):
     }
 
     def get_permission_object(self):
+        # Who may see it is the rules' to say (404 otherwise): the request with what they read.
         return get_object_or_404(
-            selectors_funding.funding_requests_visible_to(self.request.user), pk=self.kwargs["pk"]
+            FundingRequest.objects.select_related("event__review", "registration"),
+            pk=self.kwargs["pk"],
         )
 
     @property
