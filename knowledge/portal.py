@@ -6,6 +6,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, Prefetch, QuerySet
 from django.db.models.functions import Left
 
+from core.listing import labels
 from knowledge.enums import InputKind, PublicationKind
 from knowledge.models import Publication, public_condition, publication_url
 from knowledge.selectors import public_publications
@@ -136,7 +137,7 @@ def objective_across_regions(objective: Objective) -> list[RegionOnObjective]:
             publication.review_id, RegionOnObjective(publication.review, [], [])
         )
         region.reports.append(publication)
-    labels = {value: str(label) for value, label in ImplementationStatus.choices}
+    statuses = labels(ImplementationStatus.choices)
     said: dict[int, list[Statement]] = {}
     for review_id, pk, title, language, status, narrative, practice in statements:
         said.setdefault(review_id, []).append(
@@ -144,7 +145,7 @@ def objective_across_regions(objective: Objective) -> list[RegionOnObjective]:
                 title=title,
                 url=publication_url(pk),
                 language=language,
-                status=labels.get(status, ""),
+                status=statuses.get(status, ""),
                 narrative=_shortened(narrative, NARRATIVE_SHOWN),
                 promising_practice=_shortened(practice, PRACTICE_SHOWN),
             )

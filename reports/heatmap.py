@@ -18,6 +18,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from core.listing import labels as status_labels
 from submissions.enums import ImplementationStatus
 
 # From nothing to advanced, light to dark (a single-hue scale that survives printing in grey).
@@ -79,7 +80,7 @@ def heat_map(
     """One row per country, one column per objective, coloured by the status it reported."""
     # Translated once: a region of fifty countries has over a thousand cells.
     labels = {
-        **{value: str(label) for value, label in ImplementationStatus.choices},
+        **status_labels(ImplementationStatus.choices),
         "": pgettext("implementation", "not reported"),
     }
     cell_words = _("%(country)s, objective %(number)s: %(status)s")

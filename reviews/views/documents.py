@@ -10,6 +10,7 @@ from django.views.generic import CreateView, FormView, TemplateView, UpdateView
 from accounts.permissions import PermissionRequiredMixin
 from core.fragments import CachedContentMixin
 from core.links import url_for_each
+from core.listing import labels
 from core.storage import file_download
 from core.versions import review_scope
 from reviews import services
@@ -35,8 +36,8 @@ class DocumentRow:
 def document_rows(facts: ReviewFacts) -> list[DocumentRow]:
     """The rows of the documents table, each cell a string computed once per distinct value."""
     url = url_for_each("reviews:document")
-    kinds = {value: str(label) for value, label in DocumentKind.choices}
-    visibilities = {value: str(label) for value, label in Visibility.choices}
+    kinds = labels(DocumentKind.choices)
+    visibilities = labels(Visibility.choices)
     dates: dict = {None: "—"}
     rows = []
     for timing in facts.document_timings:

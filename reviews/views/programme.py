@@ -9,6 +9,7 @@ from django.views.generic import CreateView, DeleteView, TemplateView, UpdateVie
 
 from core.concurrency import ConcurrentEditError, ConflictMixin
 from core.links import url_for_each
+from core.listing import labels
 from reviews import services
 from reviews.balance import Balance
 from reviews.enums import Affiliation, Gender, SpeakerRole
@@ -41,9 +42,9 @@ def session_rows(facts: ReviewFacts) -> list[SessionRow]:
     review_pk = facts.review.pk
     session_url = url_for_each("reviews:session_edit", vary="session", pk=review_pk)
     add_speaker_url = url_for_each("reviews:speaker_new", vary="session", pk=review_pk)
-    roles = {value: str(label) for value, label in SpeakerRole.choices}
-    genders = {value: str(label) for value, label in Gender.choices}
-    affiliations = {value: str(label) for value, label in Affiliation.choices}
+    roles = labels(SpeakerRole.choices)
+    genders = labels(Gender.choices)
+    affiliations = labels(Affiliation.choices)
     rows = []
     for session, balance in facts.session_rows:
         speaker_url = url_for_each(
